@@ -1,0 +1,7 @@
+export function App() {
+  return (
+    <main>
+      <h1>Perch</h1>
+    </main>
+  );
+}
