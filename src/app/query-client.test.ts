@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  ApiError,
+  NetworkError,
+  ResponseShapeError,
+  TimeoutError,
+  genericError,
+} from '@/lib/api/errors';
+import {
   MAX_QUERY_RETRIES,
   MAX_RETRY_DELAY_MS,
   createQueryClient,
@@ -7,9 +14,9 @@ import {
   shouldRetryQuery,
 } from './query-client';
 
-/** The shape the API client's errors have: a status and, sometimes, Retry-After seconds. */
-function httpError(status: number, retryAfter?: number) {
-  return Object.assign(new Error(`HTTP ${status}`), { status, retryAfter });
+function httpError(status: number, retryAfter?: number): ApiError {
+  const { code, message } = genericError(status);
+  return new ApiError({ status, code, message, retryAfter, path: '/api/workspaces/w/messages' });
 }
 
 describe('shouldRetryQuery', () => {
@@ -21,14 +28,18 @@ describe('shouldRetryQuery', () => {
     expect(shouldRetryQuery(0, httpError(status))).toBe(true);
   });
 
-  it('retries a network error (fetch rejects with a TypeError)', () => {
+  it('retries when the server could not be reached or did not answer in time', () => {
+    expect(shouldRetryQuery(0, new NetworkError('/api/x'))).toBe(true);
+    expect(shouldRetryQuery(0, new TimeoutError('/api/x', 15_000))).toBe(true);
     expect(shouldRetryQuery(0, new TypeError('Failed to fetch'))).toBe(true);
   });
 
-  it('does not retry errors that carry no status, such as a response that failed validation', () => {
-    expect(shouldRetryQuery(0, new Error('Invalid response'))).toBe(false);
-    expect(shouldRetryQuery(0, 'oops')).toBe(false);
-    expect(shouldRetryQuery(0, { status: '500' })).toBe(false);
+  it('does not retry a response that failed validation, nor unknown errors', () => {
+    expect(shouldRetryQuery(0, new ResponseShapeError('/api/x', 200, ['results: Required']))).toBe(
+      false,
+    );
+    expect(shouldRetryQuery(0, new Error('Something else'))).toBe(false);
+    expect(shouldRetryQuery(0, { status: 500 })).toBe(false);
   });
 
   it('stops after three retries', () => {

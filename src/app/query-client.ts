@@ -1,4 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
+import { ApiError, NetworkError, TimeoutError } from '@/lib/api/errors';
 
 /** Retries after the first failure of a query (so at most four attempts in all). */
 export const MAX_QUERY_RETRIES = 3;
@@ -6,31 +7,17 @@ export const MAX_QUERY_RETRIES = 3;
 export const MAX_RETRY_DELAY_MS = 30_000;
 const BASE_RETRY_DELAY_MS = 1_000;
 
-/**
- * The part of an HTTP error that the retry policy reads. The typed API client's errors carry
- * the response status and, for 429 and 503, the `Retry-After` header in seconds. Read
- * structurally so that any error with that shape is understood.
- */
-interface HttpErrorShape {
-  status: number;
-  retryAfter?: number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function httpErrorShape(error: unknown): HttpErrorShape | undefined {
-  if (!isRecord(error) || typeof error.status !== 'number') return undefined;
-  const { status, retryAfter } = error;
-  return typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter >= 0
-    ? { status, retryAfter }
-    : { status };
-}
-
-/** `fetch` rejects with a TypeError when the request never got an answer. */
+/** No answer at all: the fetch layer's `NetworkError` or `TimeoutError`, or a raw fetch TypeError. */
 function isNetworkError(error: unknown): boolean {
-  return error instanceof TypeError;
+  return (
+    error instanceof NetworkError || error instanceof TimeoutError || error instanceof TypeError
+  );
+}
+
+/** The `Retry-After` of an error answer, in seconds, when it carries a usable one. */
+function retryAfterSeconds(error: unknown): number | undefined {
+  if (!(error instanceof ApiError) || error.retryAfter === undefined) return undefined;
+  return Number.isFinite(error.retryAfter) && error.retryAfter >= 0 ? error.retryAfter : undefined;
 }
 
 function isTransientStatus(status: number): boolean {
@@ -41,17 +28,17 @@ function isTransientStatus(status: number): boolean {
  * Whether a failed query should be tried again. `failureCount` is the number of retries
  * already made (TanStack Query passes 0 after the first failure).
  *
- * Retries network errors, 408, 429 and 5xx; never other 4xx (the request itself is wrong,
- * or the key lacks permission) nor errors without a status (a response that failed schema
- * validation will fail the same way again). A `Retry-After` longer than the longest wait
+ * Retries network errors and timeouts, 408, 429 and 5xx; never other 4xx (the request
+ * itself is wrong, or the key lacks permission) nor a response that failed schema validation
+ * (it would fail the same way again). A `Retry-After` longer than the longest wait
  * gives up at once rather than leave the page spinning: the user can retry by hand.
  */
 export function shouldRetryQuery(failureCount: number, error: unknown): boolean {
   if (failureCount >= MAX_QUERY_RETRIES) return false;
   if (isNetworkError(error)) return true;
-  const http = httpErrorShape(error);
-  if (!http || !isTransientStatus(http.status)) return false;
-  return http.retryAfter === undefined || http.retryAfter * 1_000 <= MAX_RETRY_DELAY_MS;
+  if (!(error instanceof ApiError) || !isTransientStatus(error.status)) return false;
+  const retryAfter = retryAfterSeconds(error);
+  return retryAfter === undefined || retryAfter * 1_000 <= MAX_RETRY_DELAY_MS;
 }
 
 /**
@@ -60,7 +47,7 @@ export function shouldRetryQuery(failureCount: number, error: unknown): boolean 
  */
 export function queryRetryDelay(failureCount: number, error: unknown): number {
   const backoff = BASE_RETRY_DELAY_MS * 2 ** failureCount;
-  const retryAfter = (httpErrorShape(error)?.retryAfter ?? 0) * 1_000;
+  const retryAfter = (retryAfterSeconds(error) ?? 0) * 1_000;
   return Math.min(Math.max(backoff, retryAfter), MAX_RETRY_DELAY_MS);
 }
 
