@@ -24,7 +24,8 @@ export class ManualClock implements Clock {
   }
 
   advance(ms: number): number {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advance needs a finite, non-negative ms');
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new RangeError('advance needs a finite, non-negative ms');
     this.#now += ms;
     return this.#now;
   }
