@@ -1,0 +1,234 @@
+import { z } from 'zod';
+import { parseRfc3339, rfc3339ToTimestampSchema, uuidSchema } from './common';
+import type { ValidationDetails } from './common';
+import {
+  BATCH_SIZE,
+  CONTACT_TYPE_PLATFORMS,
+  E164_PATTERN,
+  IDENTIFIER_RULES,
+  MAX_SCHEDULE_AHEAD_DAYS,
+  MAX_SCHEDULE_AHEAD_MS,
+  TAG_RULES,
+} from './decisions';
+import type { IdentifierRule } from './decisions';
+import { messageBodySchema } from './message-body';
+import { templateSchema } from './template';
+import { addDetail, formatDetailsPath, mergeDetails, parseWithDetails } from './validation-details';
+import type { DetailsResult } from './validation-details';
+
+/** §3 Send body (E3, DOC). Strict everywhere: an unknown property anywhere is a 422. */
+
+const nonEmpty = z.string().min(1);
+
+export const CONTACT_TYPES = ['to', 'cc', 'bcc'] as const;
+export const contactTypeSchema = z.enum(CONTACT_TYPES);
+export type ContactType = z.infer<typeof contactTypeSchema>;
+
+export const contactIdentifierSchema = z.strictObject({
+  identifierKey: nonEmpty,
+  identifierValue: nonEmpty,
+});
+
+export const sendContactSchema = z
+  .strictObject({
+    identifierKey: nonEmpty.optional(),
+    identifierValue: nonEmpty.optional(),
+    id: uuidSchema.optional(),
+    /** Email only (checked per platform by {@link validateSendBody}). */
+    type: contactTypeSchema.optional(),
+    identifiers: z.array(contactIdentifierSchema).optional(),
+    platformAddress: nonEmpty.optional(),
+    platformAddressSelector: nonEmpty.optional(),
+  })
+  .refine(
+    (c) =>
+      c.identifierValue !== undefined ||
+      c.id !== undefined ||
+      (c.identifiers !== undefined && c.identifiers.length > 0) ||
+      c.platformAddress !== undefined,
+    { error: 'must have an identifierValue, id, identifiers or platformAddress' },
+  );
+export type SendContact = z.infer<typeof sendContactSchema>;
+
+export const sendReceiverSchema = z.strictObject({
+  contacts: z.array(sendContactSchema).min(1),
+});
+
+export const sendSenderSchema = z.strictObject({
+  connector: z.strictObject({
+    identifierValue: nonEmpty,
+    annotations: z.strictObject({ name: z.string() }).optional(),
+  }),
+});
+
+/** One tag: 1–50 of `[a-zA-Z0-9-_ ]`, lower-cased on the way in. */
+export const tagSchema = z
+  .string()
+  .min(TAG_RULES.minLength)
+  .max(TAG_RULES.maxLength)
+  .regex(TAG_RULES.pattern, { error: 'may contain only letters, digits, "-", "_" and spaces' })
+  .transform((tag) => tag.toLowerCase());
+
+export const tagsSchema = z.array(tagSchema).max(TAG_RULES.maxCount);
+
+export const replyToSchema = z.strictObject({
+  id: uuidSchema,
+  type: z.literal('message'),
+  order: z.int().min(0).optional(),
+});
+export type ReplyTo = z.infer<typeof replyToSchema>;
+
+export const sendMetaSchema = z.strictObject({
+  email: z
+    .strictObject({
+      subject: z.string().optional(),
+      headers: z.record(z.string(), z.string()).optional(),
+    })
+    .optional(),
+  extraInformation: z.record(z.string(), z.string()).optional(),
+});
+export type SendMeta = z.infer<typeof sendMetaSchema>;
+
+export const shortLinksSchema = z.strictObject({ domain: nonEmpty });
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export const BODY_XOR_TEMPLATE_MESSAGE = 'must have exactly one of body or template';
+
+/**
+ * The send request without the rules that need context (platform, clock); use
+ * {@link validateSendBody} to validate a request as the API does.
+ */
+export const sendMessageRequestSchema = z
+  .strictObject({
+    receiver: sendReceiverSchema,
+    body: messageBodySchema.optional(),
+    template: templateSchema.optional(),
+    sender: sendSenderSchema.optional(),
+    reference: z.string().optional(),
+    tags: tagsSchema.optional(),
+    /** RFC 3339 in, normalised to `YYYY-MM-DDTHH:mm:ss.sssZ`. */
+    scheduledFor: rfc3339ToTimestampSchema.optional(),
+    /** Seconds the message stays worth delivering (DEC: whole seconds). */
+    validity: z.int().min(0).optional(),
+    replyTo: replyToSchema.optional(),
+    meta: sendMetaSchema.optional(),
+    shortLinks: shortLinksSchema.optional(),
+  })
+  .refine(
+    (request: unknown) =>
+      !isRecord(request) || (request.body === undefined) !== (request.template === undefined),
+    // Runs even when other fields fail, so every problem is reported at once.
+    { error: BODY_XOR_TEMPLATE_MESSAGE, when: () => true },
+  );
+/** A valid send request as the API holds it (tags lower-cased, `scheduledFor` in UTC). */
+export type SendMessageRequest = z.output<typeof sendMessageRequestSchema>;
+/** What a client may send (tags in any case, `scheduledFor` with any offset). */
+export type SendMessageRequestInput = z.input<typeof sendMessageRequestSchema>;
+
+export interface SendBodyContext {
+  /** The channel's platform id, e.g. `sms-messagebird`. */
+  platformId: string;
+  /** Epoch milliseconds, from the injected clock. */
+  now: number;
+}
+
+const emailSchema = z.email();
+
+function fitsRule(rule: IdentifierRule, value: string): boolean {
+  return rule.kind === 'phone' ? E164_PATTERN.test(value) : emailSchema.safeParse(value).success;
+}
+
+/** The rules that depend on the channel's platform and the clock, checked on the raw input. */
+function contextDetails(input: unknown, ctx: SendBodyContext): ValidationDetails {
+  const details: ValidationDetails = {};
+  if (!isRecord(input)) return details;
+
+  if (typeof input.scheduledFor === 'string') {
+    const at = parseRfc3339(input.scheduledFor);
+    if (at !== undefined && at - ctx.now > MAX_SCHEDULE_AHEAD_MS) {
+      addDetail(
+        details,
+        '.scheduledFor',
+        `must be at most ${String(MAX_SCHEDULE_AHEAD_DAYS)} days in the future`,
+      );
+    }
+  }
+
+  const contacts = isRecord(input.receiver) ? input.receiver.contacts : undefined;
+  if (!Array.isArray(contacts)) return details;
+  const rule = IDENTIFIER_RULES[ctx.platformId];
+  const typeAllowed = CONTACT_TYPE_PLATFORMS.includes(ctx.platformId);
+  contacts.forEach((contact: unknown, i) => {
+    if (!isRecord(contact)) return;
+    const at = (...rest: (string | number)[]) =>
+      formatDetailsPath(['receiver', 'contacts', i, ...rest]);
+    if (contact.type !== undefined && !typeAllowed) {
+      addDetail(details, at('type'), 'is only supported on email channels');
+    }
+    if (!rule) return;
+    const { identifierKey, identifierValue, identifiers } = contact;
+    if (typeof identifierKey === 'string' && identifierKey !== rule.identifierKey) {
+      addDetail(details, at('identifierKey'), `must be "${rule.identifierKey}" on this channel`);
+    }
+    if (typeof identifierValue === 'string' && identifierValue !== '') {
+      if (!fitsRule(rule, identifierValue)) addDetail(details, at('identifierValue'), rule.message);
+    }
+    if (Array.isArray(identifiers)) {
+      identifiers.forEach((identifier: unknown, j) => {
+        if (!isRecord(identifier) || identifier.identifierKey !== rule.identifierKey) return;
+        const value = identifier.identifierValue;
+        if (typeof value === 'string' && value !== '' && !fitsRule(rule, value)) {
+          addDetail(details, at('identifiers', j, 'identifierValue'), rule.message);
+        }
+      });
+    }
+  });
+  return details;
+}
+
+/**
+ * Validates a send body as the API does (E3, and each item of E4): the schema, plus the
+ * platform's identifier rules and the 35-day scheduling horizon. Every problem is reported
+ * at its JSON path.
+ */
+export function validateSendBody(
+  input: unknown,
+  ctx: SendBodyContext,
+): DetailsResult<SendMessageRequest> {
+  const parsed = parseWithDetails(sendMessageRequestSchema, input);
+  const extra = contextDetails(input, ctx);
+  const details = parsed.ok ? extra : mergeDetails(parsed.details, extra);
+  if (parsed.ok && Object.keys(details).length === 0) return parsed;
+  return { ok: false, details };
+}
+
+/**
+ * E4 envelope (DEC field name): `{ messageRequests: [1..100 objects] }`. The sandbox checks
+ * this first (422 when it fails), then validates each item with {@link validateSendBody};
+ * invalid items become `rejected` messages.
+ */
+export const batchEnvelopeSchema = z.strictObject({
+  messageRequests: z
+    .array(z.record(z.string(), z.unknown()))
+    .min(BATCH_SIZE.min)
+    .max(BATCH_SIZE.max),
+});
+export type BatchEnvelope = z.output<typeof batchEnvelopeSchema>;
+
+export function validateBatchEnvelope(input: unknown): DetailsResult<BatchEnvelope> {
+  return parseWithDetails(batchEnvelopeSchema, input);
+}
+
+/** E4 request with every item valid: the type a client builds. */
+export const batchSendRequestSchema = z.strictObject({
+  messageRequests: z.array(sendMessageRequestSchema).min(BATCH_SIZE.min).max(BATCH_SIZE.max),
+});
+export type BatchSendRequest = z.output<typeof batchSendRequestSchema>;
+export type BatchSendRequestInput = z.input<typeof batchSendRequestSchema>;
+
+/** E4 answer (202). */
+export const batchSendResponseSchema = z.object({ batchId: uuidSchema });
+export type BatchSendResponse = z.infer<typeof batchSendResponseSchema>;
