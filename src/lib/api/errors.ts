@@ -1,3 +1,6 @@
+import { birdErrorSchema } from '@/lib/bird/common';
+import { ERROR_CODE_BY_STATUS, type ErrorStatus } from '@/lib/bird/decisions';
+
 /**
  * The errors the typed fetch layer throws. Every failed request ends in exactly one of:
  *
@@ -96,27 +99,41 @@ export function isRequestError(error: unknown): error is RequestError {
   );
 }
 
-const GENERIC_MESSAGES: Record<number, { code: string; message: string }> = {
-  400: { code: 'BadRequest', message: 'The request was malformed.' },
-  401: { code: 'Unauthorized', message: 'Not connected, or the access key was not accepted.' },
-  403: { code: 'Forbidden', message: 'The access key is not allowed to do this.' },
-  404: { code: 'NotFound', message: 'Not found.' },
-  409: { code: 'Conflict', message: 'The request conflicts with the current state.' },
-  413: { code: 'PayloadTooLarge', message: 'The request is too large.' },
-  415: { code: 'UnsupportedMediaType', message: 'The request has an unsupported content type.' },
-  422: { code: 'InvalidPayload', message: 'Some fields of the request are invalid.' },
-  429: { code: 'TooManyRequests', message: 'Too many requests. Try again shortly.' },
-  502: { code: 'BadGateway', message: 'Bird could not be reached.' },
-  503: { code: 'ServiceUnavailable', message: 'The service is unavailable. Try again shortly.' },
-  504: { code: 'GatewayTimeout', message: 'Bird did not answer in time.' },
+/** What an operator reads for an error answer that carries no Bird error body. */
+const GENERIC_MESSAGES: Readonly<Record<number, string>> = {
+  400: 'The request was malformed.',
+  401: 'Not connected, or the access key was not accepted.',
+  403: 'The access key is not allowed to do this.',
+  404: 'Not found.',
+  409: 'The request conflicts with the current state.',
+  413: 'The request is too large.',
+  415: 'The request has an unsupported content type.',
+  422: 'Some fields of the request are invalid.',
+  429: 'Too many requests. Try again shortly.',
+  502: 'Bird could not be reached.',
+  503: 'The service is unavailable. Try again shortly.',
+  504: 'Bird did not answer in time.',
 };
+
+const GATEWAY_CODES: Readonly<Record<number, string>> = {
+  502: 'BadGateway',
+  503: 'ServiceUnavailable',
+  504: 'GatewayTimeout',
+};
+
+function isErrorStatus(status: number): status is ErrorStatus {
+  return status in ERROR_CODE_BY_STATUS;
+}
 
 /** The code and message used when an error response has no Bird error body. */
 export function genericError(status: number): { code: string; message: string } {
-  const known = GENERIC_MESSAGES[status];
-  if (known) return known;
-  if (status >= 500) return { code: 'ServerError', message: `The server failed (${status}).` };
-  return { code: 'HttpError', message: `The request failed (${status}).` };
+  const code = isErrorStatus(status)
+    ? ERROR_CODE_BY_STATUS[status]
+    : (GATEWAY_CODES[status] ?? (status >= 500 ? 'ServerError' : 'HttpError'));
+  const message =
+    GENERIC_MESSAGES[status] ??
+    (status >= 500 ? `The server failed (${status}).` : `The request failed (${status}).`);
+  return { code, message };
 }
 
 /** `Retry-After` in seconds: delta-seconds, or an HTTP date measured from `now` (ms). */
@@ -132,26 +149,10 @@ export function parseRetryAfter(
   return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function readDetails(value: unknown): ErrorDetails | undefined {
-  if (!isRecord(value)) return undefined;
-  const details: ErrorDetails = {};
-  for (const [path, messages] of Object.entries(value)) {
-    if (Array.isArray(messages)) {
-      details[path] = messages.filter((m): m is string => typeof m === 'string');
-    } else if (typeof messages === 'string') {
-      details[path] = [messages];
-    }
-  }
-  return Object.keys(details).length > 0 ? details : undefined;
-}
-
 /**
  * Builds an `ApiError` from a parsed (or absent) error body. Bird's body is
- * `{ code, message, details? }`; anything else falls back to a generic message per status.
+ * `{ code, message, details? }` (the shared `birdErrorSchema`); anything else falls back to
+ * a generic message per status.
  */
 export function apiErrorFromBody(
   status: number,
@@ -159,14 +160,12 @@ export function apiErrorFromBody(
   path: string,
   retryAfter?: number,
 ): ApiError {
-  const fallback = genericError(status);
-  const code = isRecord(body) && typeof body.code === 'string' ? body.code : fallback.code;
-  const message =
-    isRecord(body) && typeof body.message === 'string' && body.message.trim() !== ''
-      ? body.message
-      : fallback.message;
-  const details = isRecord(body) ? readDetails(body.details) : undefined;
-  return new ApiError({ status, code, message, details, retryAfter, path });
+  const parsed = birdErrorSchema.safeParse(body);
+  if (parsed.success && parsed.data.message.trim() !== '') {
+    const { code, message, details } = parsed.data;
+    return new ApiError({ status, code, message, details, retryAfter, path });
+  }
+  return new ApiError({ status, ...genericError(status), retryAfter, path });
 }
 
 /** Reads a non-2xx `Response` into an `ApiError`. Never throws. */
