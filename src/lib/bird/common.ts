@@ -7,10 +7,18 @@ import { ERROR_CODES } from './decisions';
  */
 
 /**
+ * A schema-level message for a bad format only: a missing or mistyped value still falls
+ * through to the parse's error map ("required", "must be a string").
+ */
+export function formatError(message: string) {
+  return (issue: { code?: string }) => (issue.code === 'invalid_format' ? message : undefined);
+}
+
+/**
  * A UUID in its 8-4-4-4-12 hex form, any version or variant (Bird ids are UUIDs; being
  * lenient on version bits keeps hand-written test ids like `1111…` usable).
  */
-export const uuidSchema = z.guid({ error: 'must be a UUID' });
+export const uuidSchema = z.guid({ error: formatError('must be a UUID') });
 
 /**
  * A time as the API writes it (§1, DOC): RFC 3339 in UTC with exactly milliseconds,
@@ -18,7 +26,7 @@ export const uuidSchema = z.guid({ error: 'must be a UUID' });
  */
 export const timestampSchema = z.iso.datetime({
   precision: 3,
-  error: 'must be a UTC time like 2026-11-27T15:04:05.123Z',
+  error: formatError('must be a UTC time like 2026-11-27T15:04:05.123Z'),
 });
 export type Timestamp = z.infer<typeof timestampSchema>;
 
@@ -28,7 +36,7 @@ export type Timestamp = z.infer<typeof timestampSchema>;
  */
 export const rfc3339Schema = z.iso.datetime({
   offset: true,
-  error: 'must be an RFC 3339 date-time like 2026-11-27T15:04:05Z',
+  error: formatError('must be an RFC 3339 date-time like 2026-11-27T15:04:05Z'),
 });
 
 /** An RFC 3339 input, normalised to the API's output form (UTC, milliseconds). */
@@ -101,7 +109,7 @@ export function isKnownPlatformId(value: string): value is KnownPlatformId {
 /** An absolute http(s) URL (media and upload URLs). */
 export const httpUrlSchema = z.url({
   protocol: /^https?$/,
-  error: 'must be an http(s) URL',
+  error: formatError('must be an http(s) URL'),
 });
 
 /** A MIME type `type/subtype` (RFC 6838 token characters), parameters not included. */

@@ -64,7 +64,7 @@ export const sendSenderSchema = z.strictObject({
 /** One tag: 1–50 of `[a-zA-Z0-9-_ ]`, lower-cased on the way in. */
 export const tagSchema = z
   .string()
-  .min(TAG_RULES.minLength)
+  .min(TAG_RULES.minLength, { abort: true })
   .max(TAG_RULES.maxLength)
   .regex(TAG_RULES.pattern, { error: 'may contain only letters, digits, "-", "_" and spaces' })
   .transform((tag) => tag.toLowerCase());

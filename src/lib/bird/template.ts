@@ -33,7 +33,7 @@ export const templateParameterSchema = z.discriminatedUnion('type', [
 export type TemplateParameter = z.infer<typeof templateParameterSchema>;
 
 export const templateVersionSchema = z
-  .string({ error: 'must be "latest" or a UUID' })
+  .string()
   .refine((value) => value === 'latest' || uuidSchema.safeParse(value).success, {
     error: 'must be "latest" or a UUID',
   });

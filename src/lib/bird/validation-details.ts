@@ -102,6 +102,16 @@ export const birdErrorMap: z.core.$ZodErrorMap = (issue: RawIssue) => {
     case 'unrecognized_keys':
       return issue.keys.map(unsupportedPropertyMessage).join('; ');
     case 'invalid_union': {
+      // A discriminated union reports a missing or unknown discriminator at its path.
+      const { discriminator, input } = issue;
+      if (
+        typeof discriminator === 'string' &&
+        typeof input === 'object' &&
+        input !== null &&
+        !(discriminator in input)
+      ) {
+        return 'required';
+      }
       const options: unknown = issue.options;
       return Array.isArray(options) && options.length > 0
         ? `must be one of ${quoteList(options)}`
