@@ -1,7 +1,13 @@
+import { AppErrorBoundary } from './errors/app-error-boundary';
+import { Providers } from './providers';
+import { AppRouter } from './router';
+
 export function App() {
   return (
-    <main>
-      <h1>Perch</h1>
-    </main>
+    <AppErrorBoundary>
+      <Providers>
+        <AppRouter />
+      </Providers>
+    </AppErrorBoundary>
   );
 }

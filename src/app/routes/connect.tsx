@@ -1,0 +1,5 @@
+import { ConnectPage } from '@/features/connect/connect-page';
+
+export function Component() {
+  return <ConnectPage />;
+}

@@ -1,0 +1,5 @@
+import { MessagesPage } from '@/features/messages/messages-page';
+
+export function Component() {
+  return <MessagesPage />;
+}
