@@ -55,7 +55,9 @@ export class BirdError extends Error {
   }
 }
 
+export const badRequest = (message?: string): BirdError => new BirdError(400, message);
 export const notFound = (message?: string): BirdError => new BirdError(404, message);
+export const conflict = (message?: string): BirdError => new BirdError(409, message);
 
 export const invalidPayload = (details: ValidationDetails, message?: string): BirdError =>
   new BirdError(422, message, { details });
