@@ -1,0 +1,155 @@
+import type { Database } from '../db/open-database';
+import { createMessageList } from './message-list';
+import {
+  fromRow,
+  MESSAGE_COLUMNS,
+  MESSAGE_COLUMNS_BARE,
+  receiverIdentifiers,
+  toInsertParams,
+  type MessageInsertParams,
+  type MessageRow,
+} from './message-row';
+import type { MessageStatusUpdate, MessageStore } from './types';
+
+/** `messages.seq` is `created_at * SEQ_PER_MS + n`: rowid order is creation order. */
+export const SEQ_PER_MS = 1_048_576;
+
+/**
+ * The first free rowid in the message's millisecond, computed in SQL (64-bit integers:
+ * the values are beyond JavaScript's safe range, so they never pass through a number).
+ */
+export const NEXT_SEQ_SQL = `coalesce(
+  (SELECT max(seq) + 1 FROM messages
+    WHERE seq >= @createdAt * ${SEQ_PER_MS} AND seq < (@createdAt + 1) * ${SEQ_PER_MS}),
+  @createdAt * ${SEQ_PER_MS})`;
+
+interface UpdateParams {
+  id: string;
+  status: string;
+  at: number;
+  reason: string | null;
+  details: string | null;
+  keepFailure: 0 | 1;
+  failure: string | null;
+  parts: string | null;
+}
+
+/** Messages (E3, E5–E7): insert with receivers, tags and subject; read; status changes. */
+export function createMessageStore(db: Database): MessageStore {
+  const insertMessage = db
+    .prepare<MessageInsertParams, { seq: bigint }>(
+      `INSERT INTO messages (seq, id, channel_id, platform_id, direction, status, created_at,
+         updated_at, last_status_at, sender, reference, batch_id, scheduled_for, subject,
+         reason, details, failure, doc)
+       VALUES (${NEXT_SEQ_SQL}, @id, @channelId,
+         (SELECT platform_id FROM channels WHERE id = @channelId), @direction, @status,
+         @createdAt, @updatedAt, @lastStatusAt, @sender, @reference, @batchId, @scheduledFor,
+         @subject, @reason, @details, @failure, @doc)
+       RETURNING seq`,
+    )
+    .safeIntegers(true);
+  const insertReceiver = db.prepare<{
+    identifier: string;
+    createdAt: number;
+    id: string;
+    seq: bigint;
+  }>(
+    `INSERT OR IGNORE INTO message_receivers (identifier, created_at, message_id, message_seq)
+     VALUES (@identifier, @createdAt, @id, @seq)`,
+  );
+  const insertTag = db.prepare<{ tag: string; createdAt: number; id: string; seq: bigint }>(
+    `INSERT OR IGNORE INTO message_tags (tag, created_at, message_id, message_seq)
+     VALUES (@tag, @createdAt, @id, @seq)`,
+  );
+  const insertSubject = db.prepare<{ seq: bigint; subject: string }>(
+    'INSERT INTO message_subjects (rowid, subject) VALUES (@seq, @subject)',
+  );
+  const getInChannel = db.prepare<{ channelId: string; id: string }, MessageRow>(
+    `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = @id AND m.channel_id = @channelId`,
+  );
+  const getById = db.prepare<[string], MessageRow>(
+    `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = ?`,
+  );
+  const byReference = db.prepare<
+    { channelId: string; reference: string; limit: number },
+    MessageRow
+  >(
+    `SELECT ${MESSAGE_COLUMNS} FROM messages m
+     WHERE m.channel_id = @channelId AND m.reference = @reference AND m.reference <> ''
+     ORDER BY m.created_at DESC, m.id DESC LIMIT @limit`,
+  );
+  const update = db.prepare<UpdateParams, MessageRow>(
+    `UPDATE messages SET
+       status = @status,
+       last_status_at = @at,
+       updated_at = @at,
+       reason = coalesce(@reason, reason),
+       details = coalesce(@details, details),
+       failure = CASE WHEN @keepFailure THEN failure ELSE @failure END,
+       doc = CASE WHEN @parts IS NULL THEN doc ELSE json_set(doc, '$.parts', json(@parts)) END
+     WHERE id = @id
+     RETURNING ${MESSAGE_COLUMNS_BARE}`,
+  );
+  const count = db.prepare<[], number>('SELECT count(*) FROM messages').pluck();
+
+  const insertOne = (message: Parameters<MessageStore['insert']>[0]): void => {
+    const params = toInsertParams(message);
+    const row = insertMessage.get(params);
+    if (row === undefined) throw new Error(`message ${message.id} was not stored`);
+    const { seq } = row;
+    if (seq / BigInt(SEQ_PER_MS) !== BigInt(params.createdAt)) {
+      throw new RangeError(`more than ${SEQ_PER_MS} messages created in one millisecond`);
+    }
+    const key = { createdAt: params.createdAt, id: message.id, seq };
+    for (const identifier of receiverIdentifiers(message))
+      insertReceiver.run({ ...key, identifier });
+    for (const tag of new Set(message.tags)) insertTag.run({ ...key, tag });
+    if (params.subject !== null) insertSubject.run({ seq, subject: params.subject });
+  };
+  const insertTransaction = db.transaction(insertOne);
+  const insertManyTransaction = db.transaction(
+    (messages: Parameters<MessageStore['insertMany']>[0]) => {
+      for (const message of messages) insertOne(message);
+    },
+  );
+
+  const list = createMessageList(db);
+
+  return {
+    insert(message) {
+      insertTransaction(message);
+    },
+    insertMany(messages) {
+      insertManyTransaction(messages);
+    },
+    get(channelId, id) {
+      const row = getInChannel.get({ channelId, id });
+      return row ? fromRow(row) : undefined;
+    },
+    getById(id) {
+      const row = getById.get(id);
+      return row ? fromRow(row) : undefined;
+    },
+    findByReference(channelId, reference, limit = 100) {
+      if (reference === '') return [];
+      return byReference.all({ channelId, reference, limit }).map(fromRow);
+    },
+    updateStatus(id, change: MessageStatusUpdate) {
+      const row = update.get({
+        id,
+        status: change.status,
+        at: change.at,
+        reason: change.reason ?? null,
+        details: change.details ?? null,
+        keepFailure: change.failure === undefined ? 1 : 0,
+        failure: change.failure ? JSON.stringify(change.failure) : null,
+        parts: change.parts ? JSON.stringify(change.parts) : null,
+      });
+      return row ? fromRow(row) : undefined;
+    },
+    list,
+    count() {
+      return count.get() ?? 0;
+    },
+  };
+}
