@@ -1,0 +1,84 @@
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SessionInfo } from '@/lib/perch/session';
+import { birdKeys } from './bird-keys';
+import {
+  connectMutationOptions,
+  disconnectMutationOptions,
+  sessionKeys,
+  sessionQueryOptions,
+} from './session';
+
+const connected: SessionInfo = {
+  connected: true,
+  mode: 'sandbox',
+  workspaceId: '0b6d71fc-0000-4000-8000-000000000001',
+  keyHint: 'abcd',
+  mediaBases: ['http://127.0.0.1:4173/sandbox'],
+  expiresAt: '2026-11-27T16:04:05.123Z',
+};
+
+function respondWith(status: number, body?: unknown) {
+  const fetchMock = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(() =>
+    Promise.resolve(
+      body === undefined
+        ? new Response(null, { status })
+        : new Response(JSON.stringify(body), {
+            status,
+            headers: { 'content-type': 'application/json' },
+          }),
+    ),
+  );
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('session', () => {
+  it('reads GET /session under the session root', async () => {
+    const fetchMock = respondWith(200, connected);
+    const queryClient = new QueryClient();
+    const options = sessionQueryOptions();
+    expect(options.queryKey).toEqual(['session', 'current']);
+    await expect(queryClient.query(options)).resolves.toEqual(connected);
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/session');
+    expect(fetchMock.mock.calls[0]?.[1]?.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it('connect posts the request, stores the session and forgets earlier Bird data', async () => {
+    const fetchMock = respondWith(200, connected);
+    const queryClient = new QueryClient();
+    queryClient.setQueryData([...birdKeys.all, 'old-workspace', 'channels'], { results: [] });
+    const options = connectMutationOptions(queryClient);
+    const mutation = queryClient.getMutationCache().build(queryClient, options);
+    await mutation.execute({
+      mode: 'bird',
+      accessKey: 'key-1234',
+      workspaceId: connected.workspaceId,
+    });
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.method).toBe('POST');
+    expect(JSON.parse(init?.body as string)).toEqual({
+      mode: 'bird',
+      accessKey: 'key-1234',
+      workspaceId: connected.workspaceId,
+    });
+    expect(queryClient.getQueryData(sessionKeys.current())).toEqual(connected);
+    expect(queryClient.getQueryCache().findAll({ queryKey: birdKeys.all })).toHaveLength(0);
+  });
+
+  it('disconnect deletes the session and marks it not connected', async () => {
+    const fetchMock = respondWith(204);
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(sessionKeys.current(), connected);
+    const mutation = queryClient
+      .getMutationCache()
+      .build(queryClient, disconnectMutationOptions(queryClient));
+    await mutation.execute(undefined);
+    expect(fetchMock.mock.calls[0]?.[1]?.method).toBe('DELETE');
+    expect(queryClient.getQueryData(sessionKeys.current())).toEqual({ connected: false });
+  });
+});

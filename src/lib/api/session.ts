@@ -1,0 +1,74 @@
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import {
+  sessionInfoSchema,
+  type CreateSessionRequest,
+  type SessionInfo,
+} from '@/lib/perch/session';
+import { birdKeys } from './bird-keys';
+import { apiClient } from './client';
+
+export const SESSION_PATH = '/session';
+
+/** Query keys of Perch's own session; one root. */
+export const sessionKeys = {
+  all: ['session'] as const,
+  current: () => [...sessionKeys.all, 'current'] as const,
+  mutations: () => [...sessionKeys.all, 'mutation'] as const,
+  connect: () => [...sessionKeys.mutations(), 'connect'] as const,
+  disconnect: () => [...sessionKeys.mutations(), 'disconnect'] as const,
+};
+
+export function fetchSession(signal?: AbortSignal): Promise<SessionInfo> {
+  return apiClient.request(SESSION_PATH, sessionInfoSchema, { signal });
+}
+
+/** `GET /session`: connected or not, and if so to what. */
+export function sessionQueryOptions() {
+  return queryOptions({
+    queryKey: sessionKeys.current(),
+    queryFn: ({ signal }) => fetchSession(signal),
+    // Connecting and disconnecting write the answer into the cache; expiry shows up as a 401
+    // on the next /api call. Re-reading now and then keeps the indicator honest.
+    staleTime: 30_000,
+  });
+}
+
+/**
+ * `POST /session`. The access key travels once, in this body, to Perch's own origin; the
+ * answer carries only its last four characters.
+ */
+export function connectSession(request: CreateSessionRequest): Promise<SessionInfo> {
+  return apiClient.request(SESSION_PATH, sessionInfoSchema, { method: 'POST', body: request });
+}
+
+/** `DELETE /session`: forgets the key on the server and clears the cookie. */
+export function disconnectSession(): Promise<void> {
+  return apiClient.requestVoid(SESSION_PATH, { method: 'DELETE' });
+}
+
+/** Drops every cached Bird answer: they belong to the workspace of the previous session. */
+function forgetWorkspaceData(queryClient: QueryClient): void {
+  queryClient.removeQueries({ queryKey: birdKeys.all });
+}
+
+export function connectMutationOptions(queryClient: QueryClient) {
+  return mutationOptions({
+    mutationKey: sessionKeys.connect(),
+    mutationFn: connectSession,
+    onSuccess: (session) => {
+      forgetWorkspaceData(queryClient);
+      queryClient.setQueryData(sessionKeys.current(), session);
+    },
+  });
+}
+
+export function disconnectMutationOptions(queryClient: QueryClient) {
+  return mutationOptions({
+    mutationKey: sessionKeys.disconnect(),
+    mutationFn: disconnectSession,
+    onSuccess: () => {
+      forgetWorkspaceData(queryClient);
+      queryClient.setQueryData<SessionInfo>(sessionKeys.current(), { connected: false });
+    },
+  });
+}
