@@ -1,12 +1,69 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { PerchConfig } from './config';
+import { errorBody } from './security/error-body';
+import { registerErrorHandler } from './security/error-handler';
+import { securityHeaders } from './security/headers';
+import { hostCheck } from './security/host-check';
+import { defaultDistDir, isClientRouteRequest, sendIndexHtml, staticApp } from './static';
 
-export interface AppOptions {
-  logger?: boolean;
+export interface BuildAppOptions {
+  config: PerchConfig;
+  /**
+   * The built browser app. Default: the repository's `dist/`. `null` serves no app
+   * (`npm run dev`, where Vite serves it).
+   */
+  distDir?: string | null;
+  /** Fastify's logger; off unless given (main.ts logs warnings to stderr). */
+  logger?: FastifyServerOptions['logger'];
 }
 
-/** Builds the Perch server without listening, so tests can use `inject`. */
-export function buildApp(options: AppOptions = {}): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false });
-  app.get('/healthz', () => ({ status: 'ok' }));
+/** Builds the Perch server without listening, so tests can use `app.inject()`. */
+export function buildApp(options: BuildAppOptions): FastifyInstance {
+  const { config } = options;
+  const distDir = options.distDir === undefined ? defaultDistDir : options.distDir;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Node's own default; Fastify's is none. Loopback uploads finish well within it.
+    requestTimeout: 300_000,
+  });
+
+  // 1. Security first: these hooks are root-level and run before every route below,
+  //    including the routes of plugins registered later.
+  void app.register(securityHeaders);
+  void app.register(hostCheck, { boundHost: config.host, allowedHosts: config.allowedHosts });
+  registerErrorHandler(app);
+
+  app.setNotFoundHandler((request, reply) => {
+    if (distDir !== null && isClientRouteRequest(request)) return sendIndexHtml(reply);
+    const pathname = request.url.split('?', 1)[0] ?? '';
+    return reply.code(404).send(errorBody(404, `Nothing at ${request.method} ${pathname}`));
+  });
+
+  // 2. Perch's own routes.
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        response: {
+          200: {
+            type: 'object',
+            properties: { status: { type: 'string', enum: ['ok'] } },
+            required: ['status'],
+          },
+        },
+      },
+    },
+    () => ({ status: 'ok' as const }),
+  );
+
+  // 3. The sandbox (issue 3), mounted at /sandbox:
+  //    app.register(sandboxPlugin, { sandbox, prefix: '/sandbox' });
+
+  // 4. Connections (issue 4): /session, /api, /media, /upload:
+  //    app.register(connectionsPlugin, { ... });
+
+  // 5. The built app; unmatched navigations fall back to index.html (see the 404 handler).
+  if (distDir !== null) void app.register(staticApp, { distDir });
+
   return app;
 }
