@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { mediaSchema } from '../media/media-migration';
 import { coreSchema } from './migration-001-core';
 
 /**
@@ -16,7 +17,7 @@ export interface Migration {
  * The sandbox's migrations, oldest first. Append only: never edit or reorder a released
  * entry (databases on disk remember how far they got by position).
  */
-export const migrations: readonly Migration[] = [coreSchema];
+export const migrations: readonly Migration[] = [coreSchema, mediaSchema];
 
 /** The schema version a database reaches with `list`. */
 export function latestVersion(list: readonly Migration[] = migrations): number {
