@@ -1,0 +1,173 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PERCH_UPLOAD_PATH_FIELD } from '../../src/lib/perch/upload';
+import { MAX_JSON_BODY_BYTES, readRequestBody } from './body';
+import { clientGoneSignal, type ConnectionsContext, requireSession, upstreamName } from './context';
+import { PerchHttpError } from './errors';
+import { type MatchedTarget, matchTarget } from './paths';
+import { assertSameOriginWrite } from './same-origin';
+import type { Session } from './session-store';
+import {
+  callUpstream,
+  clientResponseHeaders,
+  discard,
+  readSmallBody,
+  type UpstreamAnswer,
+  upstreamRequestHeaders,
+} from './upstream';
+
+/** A presigned-upload answer is a few kilobytes of JSON. */
+const MAX_PRESIGN_ANSWER_BYTES = 64 * 1024;
+
+interface Resolved {
+  session: Session;
+  target: MatchedTarget;
+}
+
+/** The redirect rule shared by /api, /media and /upload: never followed, never passed on. */
+export function refuseRedirect(answer: UpstreamAnswer, who: string): void {
+  if (answer.statusCode >= 300 && answer.statusCode < 400) {
+    discard(answer.body);
+    throw new PerchHttpError(
+      502,
+      'BadGateway',
+      `${who} answered with a redirect, which Perch does not follow`,
+    );
+  }
+}
+
+/** Sends an upstream answer to the browser: status, allowed headers and the streamed body. */
+export function relayAnswer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  answer: UpstreamAnswer,
+): FastifyReply {
+  void reply
+    .code(answer.statusCode)
+    .headers(clientResponseHeaders(answer.headers))
+    .header('x-content-type-options', 'nosniff');
+  // Answered before the client finished sending: this connection cannot be reused.
+  if (!request.raw.complete) void reply.header('connection', 'close');
+  if (answer.statusCode === 204 || answer.statusCode === 304) {
+    discard(answer.body);
+    return reply.send();
+  }
+  return reply.send(answer.body);
+}
+
+/** A plausible, absolute upload target for this session, else undefined. */
+function acceptableUploadUrl(session: Session, value: unknown): URL | undefined {
+  if (typeof value !== 'string') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  const schemeOk =
+    url.protocol === 'https:' || (url.protocol === 'http:' && session.upstream.allowHttpUploads);
+  if (!schemeOk || url.username !== '' || url.password !== '' || url.hash !== '') return undefined;
+  const prefix = session.upstream.uploadUrlPrefix;
+  if (prefix !== undefined && !url.href.startsWith(prefix)) return undefined;
+  return url;
+}
+
+/**
+ * E9 answered 200: remember its `uploadUrl` for this session and add `perchUploadPath`
+ * (see src/lib/perch/upload.ts). Everything else in the answer is left as it was.
+ */
+async function relayPresignAnswer(
+  context: ConnectionsContext,
+  session: Session,
+  reply: FastifyReply,
+  answer: UpstreamAnswer,
+): Promise<FastifyReply> {
+  const unusable = new PerchHttpError(
+    502,
+    'BadGateway',
+    `${upstreamName(session)} answered the presigned upload without a usable uploadUrl`,
+  );
+  const encoding = answer.headers['content-encoding'];
+  if (encoding !== undefined && encoding !== 'identity') {
+    discard(answer.body);
+    throw unusable;
+  }
+  const raw = await readSmallBody(answer.body, MAX_PRESIGN_ANSWER_BYTES);
+  let parsed: unknown;
+  try {
+    parsed = raw === undefined ? undefined : JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw unusable;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw unusable;
+  const presign = parsed as Record<string, unknown>;
+  const uploadUrl = acceptableUploadUrl(session, presign.uploadUrl);
+  if (uploadUrl === undefined) throw unusable;
+  const token = session.issueUploadTarget(uploadUrl, context.store.now());
+  const headers = clientResponseHeaders(answer.headers);
+  delete headers['content-length'];
+  return reply
+    .code(200)
+    .headers(headers)
+    .header('x-content-type-options', 'nosniff')
+    .type('application/json; charset=utf-8')
+    .send(JSON.stringify({ ...presign, [PERCH_UPLOAD_PATH_FIELD]: `/upload/${token}` }));
+}
+
+/**
+ * `/api/*` → the session's upstream, for E1–E9 only. Checks run in `onRequest`, before the
+ * body is read: origin (403), session (401), then the raw path (400/404).
+ */
+export function apiRoutes(context: ConnectionsContext) {
+  return (app: FastifyInstance, _options: unknown, done: (error?: Error) => void): void => {
+    const resolved = new WeakMap<FastifyRequest, Resolved>();
+
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('application/json', (request, payload, done) => {
+      readRequestBody(payload, request.headers, MAX_JSON_BODY_BYTES, context.bodyReadTimeoutMs)
+        .then((buffer) => {
+          done(null, buffer);
+        })
+        .catch((error: unknown) => {
+          done(error instanceof Error ? error : new Error('unreadable body'));
+        });
+    });
+
+    app.addHook('onRequest', async (request, reply) => {
+      assertSameOriginWrite(request, 'application/json');
+      const session = requireSession(context, request, reply);
+      const target = matchTarget(
+        request.raw.url ?? '',
+        request.method,
+        '/api',
+        session.workspaceId,
+      );
+      resolved.set(request, { session, target });
+    });
+
+    const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+      const found = resolved.get(request);
+      if (found === undefined) throw new PerchHttpError(404, 'NotFound', 'Not found');
+      const { session, target } = found;
+      const body = Buffer.isBuffer(request.body) ? request.body : undefined;
+      const answer = await callUpstream(context.agent, context.timeouts, {
+        url: new URL(session.upstream.apiBase + target.path + target.search),
+        method: target.method,
+        headers: upstreamRequestHeaders(request.headers, {
+          authorization: session.authorization(),
+        }),
+        ...(body === undefined ? {} : { body }),
+        clientGone: clientGoneSignal(reply),
+        upstreamName: upstreamName(session),
+      });
+      refuseRedirect(answer, upstreamName(session));
+      if (target.endpoint === 'E9' && answer.statusCode === 200) {
+        return relayPresignAnswer(context, session, reply, answer);
+      }
+      return relayAnswer(request, reply, answer);
+    };
+
+    app.all('/api', handler);
+    app.all('/api/*', handler);
+    done();
+  };
+}

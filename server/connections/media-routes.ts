@@ -1,0 +1,59 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { refuseRedirect, relayAnswer } from './api-routes';
+import { clientGoneSignal, type ConnectionsContext, requireSession, upstreamName } from './context';
+import { PerchHttpError } from './errors';
+import { type MatchedTarget, matchTarget } from './paths';
+import type { Session } from './session-store';
+import { callUpstream, upstreamRequestHeaders } from './upstream';
+
+/**
+ * Media bytes come from whoever wrote to the operator. Served on Perch's origin they must
+ * never run: no sniffing, and a CSP that sandboxes the document should one be opened directly.
+ */
+const MEDIA_CSP = "default-src 'none'; img-src 'self'; media-src 'self'; sandbox";
+
+/**
+ * `/media/*` → the session's media origin, for the E11 and E12 shapes only, GET only, with
+ * the key added; streamed, with the upstream Content-Type and Content-Disposition.
+ */
+export function mediaRoutes(context: ConnectionsContext) {
+  return (app: FastifyInstance, _options: unknown, done: (error?: Error) => void): void => {
+    const resolved = new WeakMap<FastifyRequest, { session: Session; target: MatchedTarget }>();
+    app.removeAllContentTypeParsers();
+
+    app.addHook('onRequest', async (request, reply) => {
+      const session = requireSession(context, request, reply);
+      const target = matchTarget(
+        request.raw.url ?? '',
+        request.method,
+        '/media',
+        session.workspaceId,
+      );
+      resolved.set(request, { session, target });
+    });
+
+    const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+      const found = resolved.get(request);
+      if (found === undefined) throw new PerchHttpError(404, 'NotFound', 'Not found');
+      const { session, target } = found;
+      const answer = await callUpstream(context.agent, context.timeouts, {
+        url: new URL(session.upstream.mediaBase + target.path + target.search),
+        method: 'GET',
+        headers: upstreamRequestHeaders(
+          request.headers,
+          { authorization: session.authorization() },
+          ['accept', 'range'],
+        ),
+        clientGone: clientGoneSignal(reply),
+        upstreamName: upstreamName(session),
+      });
+      refuseRedirect(answer, upstreamName(session));
+      void reply.header('content-security-policy', MEDIA_CSP);
+      return relayAnswer(request, reply, answer);
+    };
+
+    // Not `/media` itself: that is the app's Media page, served as index.html.
+    app.all('/media/*', handler);
+    done();
+  };
+}

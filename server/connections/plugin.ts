@@ -1,0 +1,60 @@
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { apiRoutes } from './api-routes';
+import {
+  type ConnectionsContext,
+  type ConnectionsOptions,
+  createStore,
+  loopbackSandboxBase,
+} from './context';
+import { handleConnectionsError } from './errors';
+import { mediaRoutes } from './media-routes';
+import { sessionRoutes } from './session-routes';
+import { uploadRoutes } from './upload-routes';
+import { createUpstreamAgent, DEFAULT_TIMEOUTS, type UpstreamTimeouts } from './upstream';
+
+export type { ConnectionsOptions } from './context';
+
+/** What a log line may say about a request on these routes: method and path, nothing else. */
+function requestForLog(request: FastifyRequest): { method: string; url: string } {
+  return { method: request.method, url: (request.url.split('?', 1)[0] ?? '').slice(0, 200) };
+}
+
+/**
+ * Perch's connections (issue 4): `/session`, and the hardened pass-through `/api/*`,
+ * `/media/*`, `/upload/*`. Encapsulated: its cookie parser, body parsers, error handler and
+ * log serializers apply to these routes only.
+ *
+ *     app.register(connectionsPlugin, { clock, bird: { apiBase, mediaBase }, sandbox, ... })
+ */
+export async function connectionsPlugin(
+  app: FastifyInstance,
+  options: ConnectionsOptions,
+): Promise<void> {
+  const timeouts: UpstreamTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const agent = createUpstreamAgent(timeouts);
+  const context: ConnectionsContext = {
+    store: createStore(options),
+    agent,
+    timeouts,
+    bodyReadTimeoutMs: options.bodyReadTimeoutMs ?? 10_000,
+    bird: options.bird,
+    sandbox: options.sandbox,
+    sandboxBase: () => options.sandboxBaseUrl ?? loopbackSandboxBase(app),
+  };
+
+  if (!app.hasRequestDecorator('cookies')) await app.register(fastifyCookie);
+  app.setErrorHandler(handleConnectionsError);
+  // Request bodies and headers (cookie, authorization) never reach a log line from here.
+  app.addHook('onRoute', (route) => {
+    route.logSerializers = { ...route.logSerializers, req: requestForLog };
+  });
+  app.addHook('onClose', async () => {
+    await agent.close();
+  });
+
+  await app.register(sessionRoutes(context));
+  await app.register(apiRoutes(context));
+  await app.register(mediaRoutes(context));
+  await app.register(uploadRoutes(context));
+}
