@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { httpUrlSchema, mimeTypeSchema } from './common';
+import { objectFor } from './schema-mode';
+import type { SchemaMode } from './schema-mode';
 
 /**
  * §3 Message bodies (DOC): `{ type, <type>: payload }`, the payload under the key that
- * names its type. Every object is strict: an unknown property is a 422.
+ * names its type. Requests are strict (an unknown property is a 422) and limited; messages
+ * read back use the lenient reading of the same description (see schema-mode.ts).
  */
 
 export const TEXT_MAX_LENGTH = 4096;
@@ -18,125 +21,6 @@ export const BODY_LIMITS = {
   longitude: { min: -180, max: 180 },
 } as const;
 
-const nonEmpty = z.string().min(1);
-
-export const attachmentSchema = z.strictObject({ mediaUrl: httpUrlSchema, filename: nonEmpty });
-export type Attachment = z.infer<typeof attachmentSchema>;
-
-export const htmlAttachmentSchema = z.strictObject({
-  mediaUrl: httpUrlSchema,
-  filename: nonEmpty,
-  inline: z.boolean().optional(),
-});
-
-/**
- * Buttons on carousel and list items. The contract names `actions?` without a shape; Perch
- * uses Bird's `{ type, <type>: payload }` pattern for links, replies and postbacks (DEC).
- */
-export const actionSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('link'),
-    link: z.strictObject({ text: nonEmpty, url: httpUrlSchema }),
-  }),
-  z.strictObject({
-    type: z.literal('reply'),
-    reply: z.strictObject({
-      text: nonEmpty,
-      metadata: z.record(z.string(), z.string()).optional(),
-    }),
-  }),
-  z.strictObject({
-    type: z.literal('postback'),
-    postback: z.strictObject({ text: nonEmpty, payload: z.string() }),
-  }),
-]);
-export type Action = z.infer<typeof actionSchema>;
-
-export const textPayloadSchema = z.strictObject({
-  text: z.string().min(BODY_LIMITS.text.min).max(BODY_LIMITS.text.max),
-  attachments: z.array(attachmentSchema).optional(),
-  metadata: z.strictObject({ subject: z.string() }).optional(),
-});
-
-export const htmlPayloadSchema = z
-  .strictObject({
-    html: z.string().optional(),
-    text: z.string().optional(),
-    metadata: z
-      .strictObject({
-        subject: z.string(),
-        emailFrom: z.strictObject({ username: nonEmpty, displayName: z.string() }).optional(),
-      })
-      .optional(),
-    attachments: z.array(htmlAttachmentSchema).optional(),
-  })
-  .refine((p) => Boolean(p.html) || Boolean(p.text), { error: 'must have html or text' });
-
-export const imagePayloadSchema = z.strictObject({
-  images: z
-    .array(z.strictObject({ mediaUrl: httpUrlSchema, altText: z.string().optional() }))
-    .min(BODY_LIMITS.images.min)
-    .max(BODY_LIMITS.images.max),
-  text: z.string().optional(),
-});
-
-export const filePayloadSchema = z.strictObject({
-  files: z
-    .array(
-      z.strictObject({
-        mediaUrl: httpUrlSchema,
-        contentType: mimeTypeSchema,
-        filename: z.string().optional(),
-      }),
-    )
-    .min(BODY_LIMITS.files.min)
-    .max(BODY_LIMITS.files.max),
-  text: z.string().optional(),
-});
-
-export const gifPayloadSchema = z.strictObject({
-  mediaUrl: httpUrlSchema,
-  text: z.string().optional(),
-  altText: z.string().optional(),
-});
-
-export const locationPayloadSchema = z.strictObject({
-  coordinates: z.strictObject({
-    latitude: z.number().min(BODY_LIMITS.latitude.min).max(BODY_LIMITS.latitude.max),
-    longitude: z.number().min(BODY_LIMITS.longitude.min).max(BODY_LIMITS.longitude.max),
-  }),
-  location: z.strictObject({ address: z.string(), label: z.string() }).optional(),
-});
-
-export const carouselPayloadSchema = z.strictObject({
-  items: z
-    .array(
-      z.strictObject({
-        title: nonEmpty,
-        description: z.string().optional(),
-        mediaUrl: httpUrlSchema.optional(),
-        actions: z.array(actionSchema).optional(),
-      }),
-    )
-    .min(BODY_LIMITS.carouselItems.min)
-    .max(BODY_LIMITS.carouselItems.max),
-  text: z.string().optional(),
-});
-
-export const listPayloadSchema = z.strictObject({
-  text: nonEmpty,
-  title: z.string().optional(),
-  items: z
-    .array(
-      z.strictObject({
-        title: nonEmpty,
-        description: z.string().optional(),
-        actions: z.array(actionSchema).optional(),
-      }),
-    )
-    .min(BODY_LIMITS.listItems.min),
-});
-
 export const BODY_TYPES = [
   'text',
   'html',
@@ -150,19 +34,150 @@ export const BODY_TYPES = [
 export const bodyTypeSchema = z.enum(BODY_TYPES);
 export type BodyType = z.infer<typeof bodyTypeSchema>;
 
-/** The body: `type` picks the variant, and its payload must sit under the key of that name. */
-export const messageBodySchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('text'), text: textPayloadSchema }),
-  z.strictObject({ type: z.literal('html'), html: htmlPayloadSchema }),
-  z.strictObject({ type: z.literal('image'), image: imagePayloadSchema }),
-  z.strictObject({ type: z.literal('file'), file: filePayloadSchema }),
-  z.strictObject({ type: z.literal('gif'), gif: gifPayloadSchema }),
-  z.strictObject({ type: z.literal('location'), location: locationPayloadSchema }),
-  z.strictObject({ type: z.literal('carousel'), carousel: carouselPayloadSchema }),
-  z.strictObject({ type: z.literal('list'), list: listPayloadSchema }),
-]);
+export const HTML_NEEDS_CONTENT_MESSAGE = 'must have html or text';
+
+function bodySchemas(mode: SchemaMode) {
+  const obj = objectFor(mode);
+  const request = mode === 'request';
+  const nonEmpty = request ? z.string().min(1) : z.string();
+  const url = request ? httpUrlSchema : z.string();
+  const sized = <T extends z.ZodArray<z.ZodType>>(list: T, range: { min: number; max?: number }) =>
+    request ? list.min(range.min).max(range.max ?? Number.MAX_SAFE_INTEGER) : list;
+  const between = (range: { min: number; max: number }) =>
+    request ? z.number().min(range.min).max(range.max) : z.number();
+
+  const attachment = obj({ mediaUrl: url, filename: nonEmpty });
+  const htmlAttachment = obj({ mediaUrl: url, filename: nonEmpty, inline: z.boolean().optional() });
+
+  /**
+   * Buttons on carousel and list items. The contract names `actions?` without a shape;
+   * Perch uses Bird's `{ type, <type>: payload }` pattern for links, replies and postbacks
+   * (DEC).
+   */
+  const action = z.discriminatedUnion('type', [
+    obj({ type: z.literal('link'), link: obj({ text: nonEmpty, url }) }),
+    obj({
+      type: z.literal('reply'),
+      reply: obj({ text: nonEmpty, metadata: z.record(z.string(), z.string()).optional() }),
+    }),
+    obj({ type: z.literal('postback'), postback: obj({ text: nonEmpty, payload: z.string() }) }),
+  ]);
+
+  const text = obj({
+    text: request ? z.string().min(BODY_LIMITS.text.min).max(BODY_LIMITS.text.max) : z.string(),
+    attachments: z.array(attachment).optional(),
+    metadata: obj({ subject: z.string() }).optional(),
+  });
+
+  const html = obj({
+    html: z.string().optional(),
+    text: z.string().optional(),
+    metadata: obj({
+      subject: z.string(),
+      emailFrom: obj({ username: nonEmpty, displayName: z.string() }).optional(),
+    }).optional(),
+    attachments: z.array(htmlAttachment).optional(),
+  }).refine((p) => Boolean(p.html) || Boolean(p.text), { error: HTML_NEEDS_CONTENT_MESSAGE });
+
+  const image = obj({
+    images: sized(
+      z.array(obj({ mediaUrl: url, altText: z.string().optional() })),
+      BODY_LIMITS.images,
+    ),
+    text: z.string().optional(),
+  });
+
+  const file = obj({
+    files: sized(
+      z.array(
+        obj({
+          mediaUrl: url,
+          contentType: request ? mimeTypeSchema : z.string(),
+          filename: z.string().optional(),
+        }),
+      ),
+      BODY_LIMITS.files,
+    ),
+    text: z.string().optional(),
+  });
+
+  const gif = obj({ mediaUrl: url, text: z.string().optional(), altText: z.string().optional() });
+
+  const location = obj({
+    coordinates: obj({
+      latitude: between(BODY_LIMITS.latitude),
+      longitude: between(BODY_LIMITS.longitude),
+    }),
+    location: obj({ address: z.string(), label: z.string() }).optional(),
+  });
+
+  const carousel = obj({
+    items: sized(
+      z.array(
+        obj({
+          title: nonEmpty,
+          description: z.string().optional(),
+          mediaUrl: url.optional(),
+          actions: z.array(action).optional(),
+        }),
+      ),
+      BODY_LIMITS.carouselItems,
+    ),
+    text: z.string().optional(),
+  });
+
+  const list = obj({
+    text: nonEmpty,
+    title: z.string().optional(),
+    items: sized(
+      z.array(
+        obj({
+          title: nonEmpty,
+          description: z.string().optional(),
+          actions: z.array(action).optional(),
+        }),
+      ),
+      BODY_LIMITS.listItems,
+    ),
+  });
+
+  const body = z.discriminatedUnion('type', [
+    obj({ type: z.literal('text'), text }),
+    obj({ type: z.literal('html'), html }),
+    obj({ type: z.literal('image'), image }),
+    obj({ type: z.literal('file'), file }),
+    obj({ type: z.literal('gif'), gif }),
+    obj({ type: z.literal('location'), location }),
+    obj({ type: z.literal('carousel'), carousel }),
+    obj({ type: z.literal('list'), list }),
+  ]);
+
+  return { attachment, action, text, html, image, file, gif, location, carousel, list, body };
+}
+
+const requestBodies = bodySchemas('request');
+const responseBodies = bodySchemas('response');
+
+/** The body of a send request: `type` picks the variant, its payload sits under that key. */
+export const messageBodySchema = requestBodies.body;
+/** The body of a message read back (E3, E5–E7): same shapes, lenient. */
+export const messageBodyResponseSchema = responseBodies.body;
+
+export const attachmentSchema = requestBodies.attachment;
+export const actionSchema = requestBodies.action;
+export const textPayloadSchema = requestBodies.text;
+export const htmlPayloadSchema = requestBodies.html;
+export const imagePayloadSchema = requestBodies.image;
+export const filePayloadSchema = requestBodies.file;
+export const gifPayloadSchema = requestBodies.gif;
+export const locationPayloadSchema = requestBodies.location;
+export const carouselPayloadSchema = requestBodies.carousel;
+export const listPayloadSchema = requestBodies.list;
+
 export type MessageBody = z.infer<typeof messageBodySchema>;
 export type MessageBodyOf<T extends BodyType> = Extract<MessageBody, { type: T }>;
+export type Attachment = z.infer<typeof attachmentSchema>;
+export type Action = z.infer<typeof actionSchema>;
 export type TextPayload = z.infer<typeof textPayloadSchema>;
 export type HtmlPayload = z.infer<typeof htmlPayloadSchema>;
 export type ImagePayload = z.infer<typeof imagePayloadSchema>;

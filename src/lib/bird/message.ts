@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { listPage, timestampSchema, uuidSchema } from './common';
-import { messageBodySchema } from './message-body';
-import { contactTypeSchema, replyToSchema, sendMetaSchema } from './send-body';
-import { templateSchema } from './template';
+import { messageBodyResponseSchema } from './message-body';
+import type { MessageBody } from './message-body';
+import { contactTypeSchema } from './send-body';
+import { templateResponseSchema } from './template';
 
 /** §3 Message (E3, E5–E7, DOC): what the API answers for a sent or received message. */
 
@@ -95,6 +96,25 @@ export const messageContactSchema = z.object({
 });
 export type MessageContact = z.infer<typeof messageContactSchema>;
 
+/** `meta` as read back: the send request's `meta`, leniently (DEC: extra values of any type). */
+export const messageMetaSchema = z.object({
+  email: z
+    .object({
+      subject: z.string().optional(),
+      headers: z.record(z.string(), z.string()).optional(),
+    })
+    .optional(),
+  extraInformation: z.record(z.string(), z.unknown()).optional(),
+});
+export type MessageMeta = z.infer<typeof messageMetaSchema>;
+
+/** `replyTo` as read back. */
+export const messageReplyToSchema = z.object({
+  id: uuidSchema,
+  type: z.literal('message'),
+  order: z.int().optional(),
+});
+
 const messageBaseShape = {
   id: uuidSchema,
   channelId: uuidSchema,
@@ -102,9 +122,10 @@ const messageBaseShape = {
   lastStatusAt: timestampSchema,
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
-  body: messageBodySchema.optional(),
-  template: templateSchema.optional(),
-  meta: sendMetaSchema.optional(),
+  /** Read leniently (schema-mode.ts): unknown properties dropped, send limits not applied. */
+  body: messageBodyResponseSchema.optional(),
+  template: templateResponseSchema.optional(),
+  meta: messageMetaSchema.optional(),
   /** `""` when the sender set none. */
   reference: z.string(),
   tags: z.array(z.string()),
@@ -114,7 +135,7 @@ const messageBaseShape = {
   /** Short token such as `unknown_subscriber` or `bounceHard`; `""` when none. */
   details: z.string(),
   failure: failureSchema.optional(),
-  replyTo: replyToSchema.optional(),
+  replyTo: messageReplyToSchema.optional(),
   scheduledFor: timestampSchema.optional(),
   /** DEC: present on messages of a batch send (E4). */
   batchId: uuidSchema.optional(),
@@ -152,7 +173,7 @@ export type MessageList = z.infer<typeof messageListSchema>;
  * else `meta.email.subject`. Works on a send request and on a message.
  */
 export function subjectOf(message: {
-  body?: z.input<typeof messageBodySchema> | undefined;
+  body?: MessageBody | undefined;
   meta?: { email?: { subject?: string | undefined } | undefined } | undefined;
 }): string | undefined {
   const body = message.body;

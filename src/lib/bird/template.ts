@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { uuidSchema } from './common';
-import { attachmentSchema } from './message-body';
+import { httpUrlSchema, uuidSchema } from './common';
+import { objectFor } from './schema-mode';
+import type { SchemaMode } from './schema-mode';
 
 /** §3 `template` (DOC): a message from a stored template instead of a `body`. */
 
@@ -16,35 +17,49 @@ export const localeSchema = z.string().refine(
   { error: 'must be a BCP 47 language tag like en-US' },
 );
 
-/**
- * A parameter's `value` follows its `type` (DEC: the contract lists the four types but not
- * the value shapes): string → string, number → number, boolean → boolean, object → object.
- */
-export const templateParameterSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('string'), key: z.string().min(1), value: z.string() }),
-  z.strictObject({ type: z.literal('number'), key: z.string().min(1), value: z.number() }),
-  z.strictObject({ type: z.literal('boolean'), key: z.string().min(1), value: z.boolean() }),
-  z.strictObject({
-    type: z.literal('object'),
-    key: z.string().min(1),
-    value: z.record(z.string(), z.unknown()),
-  }),
-]);
-export type TemplateParameter = z.infer<typeof templateParameterSchema>;
-
 export const templateVersionSchema = z
   .string()
   .refine((value) => value === 'latest' || uuidSchema.safeParse(value).success, {
     error: 'must be "latest" or a UUID',
   });
 
-export const templateSchema = z.strictObject({
-  projectId: uuidSchema,
-  version: templateVersionSchema,
-  locale: localeSchema,
-  parameters: z.array(templateParameterSchema).optional(),
-  /** Variables by name (DEC: string values). */
-  variables: z.record(z.string(), z.string()).optional(),
-  attachments: z.array(attachmentSchema).optional(),
-});
+function templateSchemaFor(mode: SchemaMode) {
+  const obj = objectFor(mode);
+  const request = mode === 'request';
+  const key = request ? z.string().min(1) : z.string();
+  /**
+   * A parameter's `value` follows its `type` (DEC: the contract lists the four types but
+   * not the value shapes): string → string, number → number, boolean → boolean, object →
+   * object.
+   */
+  const parameter = z.discriminatedUnion('type', [
+    obj({ type: z.literal('string'), key, value: z.string() }),
+    obj({ type: z.literal('number'), key, value: z.number() }),
+    obj({ type: z.literal('boolean'), key, value: z.boolean() }),
+    obj({ type: z.literal('object'), key, value: z.record(z.string(), z.unknown()) }),
+  ]);
+  const template = obj({
+    projectId: request ? uuidSchema : z.string(),
+    version: request ? templateVersionSchema : z.string(),
+    locale: request ? localeSchema : z.string(),
+    parameters: z.array(parameter).optional(),
+    /** Variables by name (DEC: string values). */
+    variables: z.record(z.string(), z.string()).optional(),
+    attachments: z
+      .array(obj({ mediaUrl: request ? httpUrlSchema : z.string(), filename: key }))
+      .optional(),
+  });
+  return { parameter, template };
+}
+
+const requestTemplate = templateSchemaFor('request');
+
+export const templateParameterSchema = requestTemplate.parameter;
+export type TemplateParameter = z.infer<typeof templateParameterSchema>;
+
+/** The `template` of a send request. */
+export const templateSchema = requestTemplate.template;
 export type Template = z.infer<typeof templateSchema>;
+
+/** The `template` of a message read back: same shape, lenient. */
+export const templateResponseSchema = templateSchemaFor('response').template;
