@@ -199,6 +199,35 @@ test('follows the system theme until one is picked, then remembers the pick', as
   await expect(page.getByRole('button', { name: 'Switch to dark theme' })).toBeVisible();
 });
 
+test('a remembered theme is in place before the app has loaded, so it never flashes', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/messages');
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+
+  // Hold back the app's code: what shows meanwhile is what a slow load would paint first.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const appEntry = '**/assets/index-*.js';
+  await page.route(appEntry, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload({ waitUntil: 'commit' });
+
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(14, 17, 22)');
+  await expect(heading(page, 'Messages')).toHaveCount(0);
+
+  release();
+  await expect(heading(page, 'Messages')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.unroute(appEntry);
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every page passes axe in the ${colorScheme} theme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
