@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_SCHEDULE_AHEAD_MS } from './decisions';
 import {
   batchSendRequestSchema,
+  identifierProblem,
   sendMessageRequestSchema,
   validateBatchEnvelope,
   validateSendBody,
@@ -377,5 +378,15 @@ describe('batch envelope (E4)', () => {
   it('types a fully valid batch', () => {
     const parsed = batchSendRequestSchema.parse({ messageRequests: [smsRequest({ tags: ['X'] })] });
     expect(parsed.messageRequests[0]?.tags).toEqual(['x']);
+  });
+});
+
+describe('identifierProblem', () => {
+  it('applies the platform identifier rules to one value', () => {
+    expect(identifierProblem('sms-messagebird', PHONE)).toBeUndefined();
+    expect(identifierProblem('whatsapp', '0612345678')).toBe('must be an E.164 phone number');
+    expect(identifierProblem('email-messagebird', 'ann@example.com')).toBeUndefined();
+    expect(identifierProblem('email-messagebird', PHONE)).toBe('must be an email address');
+    expect(identifierProblem('telegram', 'anything')).toBeUndefined();
   });
 });

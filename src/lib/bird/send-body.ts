@@ -141,6 +141,15 @@ function fitsRule(rule: IdentifierRule, value: string): boolean {
   return rule.kind === 'phone' ? E164_PATTERN.test(value) : emailSchema.safeParse(value).success;
 }
 
+/**
+ * What is wrong with a recipient identifier on a platform (§3 identifier rules), or
+ * `undefined` when it fits or the platform has no rule. For composers and sandbox controls.
+ */
+export function identifierProblem(platformId: string, identifierValue: string): string | undefined {
+  const rule = IDENTIFIER_RULES[platformId];
+  return rule && !fitsRule(rule, identifierValue) ? rule.message : undefined;
+}
+
 /** The rules that depend on the channel's platform and the clock, checked on the raw input. */
 function contextDetails(input: unknown, ctx: SendBodyContext): ValidationDetails {
   const details: ValidationDetails = {};
