@@ -1,10 +1,10 @@
 import type { ListPage } from '../../../src/lib/bird/common';
-import type { Message } from '../../../src/lib/bird/message';
+import type { Message, MessageStatus } from '../../../src/lib/bird/message';
 import type { Database } from '../db/open-database';
-import { cursorParams, keysetSql, statementCache, toPage } from './keyset';
+import { keysetSql, statementCache, toPage } from './keyset';
 import { fromRow, MESSAGE_COLUMNS, type MessageRow } from './message-row';
 import { subjectMatchQuery } from './subject-match';
-import type { MessageListQuery } from './types';
+import type { MessageListQuery, PageCursor } from './types';
 
 /**
  * The message list (E5, E6). The SQL is assembled only from the fixed fragments below,
@@ -15,6 +15,11 @@ import type { MessageListQuery } from './types';
  * selective structure a filter offers: `to` → `message_receivers`, else `tag` →
  * `message_tags`, else `subject` → the FTS index, else `messages` itself (where SQLite
  * picks among the `(x, created_at, id)` indexes).
+ *
+ * The keyset cursor and the time window's bound on the same side are merged into one
+ * row-value bound (`createdAt < endAt` is `(createdAt, id) < (endAt, '')`), so SQLite
+ * seeks straight to the page however deep it is. Several statuses run as one query per
+ * status, merged here: each walks its own `(status, created_at, id)` range in order.
  *
  * The subject path walks FTS matches in rowid order — which is creation order, see
  * migration 1 — and stops once it holds a page plus every row of the last millisecond it
@@ -28,21 +33,22 @@ interface Shape {
   driver: Driver;
   channel: boolean;
   platform: boolean;
-  startAt: boolean;
-  endAt: boolean;
   from: boolean;
   to: boolean;
   tag: boolean;
   subject: boolean;
   batch: boolean;
-  status: 'none' | 'one' | 'many';
+  status: boolean;
   direction: boolean;
+  /** A leading bound: rows strictly after `(@afterCreatedAt, @afterId)` in list order. */
   after: boolean;
+  /** A trailing bound `@trail`: `startAt` (newest first) or `endAt` (oldest first). */
+  trailing: boolean;
   reverse: boolean;
-  /** Subject driver: rowid bounds standing for startAt/endAt and the cursor. */
-  low: boolean;
-  high: boolean;
 }
+
+/** One status at most: several run as one query each (see {@link createMessageList}). */
+type SingleStatusQuery = Omit<MessageListQuery, 'status'> & { status?: MessageStatus };
 
 type Params = Record<string, string | number>;
 
@@ -76,20 +82,16 @@ function sourceOf(driver: Driver): { from: string; key: string; id: string } {
 function buildSql(shape: Shape): string {
   const source = sourceOf(shape.driver);
   const keyset = keysetSql(source.key, source.id, shape.reverse);
-  const byTime = shape.driver !== 'subjects';
+  const fts = shape.driver === 'subjects';
   const where: string[] = [];
   const add = (present: boolean, fragment: string): void => {
     if (present) where.push(fragment);
   };
   add(shape.driver === 'receivers', 'k.identifier = @to');
   add(shape.driver === 'tags', 'k.tag = @tag');
-  add(shape.driver === 'subjects', 'message_subjects MATCH @match');
-  add(shape.low, `message_subjects.rowid >= @lowMs * ${SEQ_PER_MS}`);
-  add(shape.high, `message_subjects.rowid < @highMs * ${SEQ_PER_MS}`);
+  add(fts, 'message_subjects MATCH @match');
   add(shape.channel, 'm.channel_id = @channelId');
   add(shape.platform, 'm.platform_id = @platform');
-  add(shape.startAt && byTime, `${source.key}.created_at >= @startAt`);
-  add(shape.endAt && byTime, `${source.key}.created_at < @endAt`);
   add(shape.from, 'm.sender = @from');
   add(
     shape.to && shape.driver !== 'receivers',
@@ -102,64 +104,77 @@ function buildSql(shape: Shape): string {
        WHERE t.tag = @tag AND t.created_at = m.created_at AND t.message_id = m.id)`,
   );
   add(
-    shape.subject && shape.driver !== 'subjects',
+    shape.subject && !fts,
     'm.seq IN (SELECT rowid FROM message_subjects WHERE message_subjects MATCH @match)',
   );
   add(shape.batch, 'm.batch_id = @batchId');
-  add(shape.status === 'one', 'm.status = @status');
-  add(shape.status === 'many', 'm.status IN (SELECT value FROM json_each(@statuses))');
+  add(shape.status, 'm.status = @status');
   add(shape.direction, 'm.direction = @direction');
   add(shape.after, keyset.after);
-  const order = byTime
-    ? `${keyset.orderBy} LIMIT @limit`
-    : `ORDER BY message_subjects.rowid ${shape.reverse ? 'ASC' : 'DESC'}`;
+  if (fts) {
+    // Rowids are creation-ordered (created_at * SEQ_PER_MS + n): whole-millisecond bounds
+    // let FTS5 skip to the page; the exact `(created_at, id)` test above decides ties.
+    const [lead, trail] = shape.reverse ? ['>=', '<'] : ['<', '>='];
+    add(shape.after, `message_subjects.rowid ${lead} @leadMs * ${SEQ_PER_MS}`);
+    add(shape.trailing, `message_subjects.rowid ${trail} @trail * ${SEQ_PER_MS}`);
+  } else {
+    add(shape.trailing, `${source.key}.created_at ${shape.reverse ? '<' : '>='} @trail`);
+  }
+  const order = fts
+    ? `ORDER BY message_subjects.rowid ${shape.reverse ? 'ASC' : 'DESC'}`
+    : `${keyset.orderBy} LIMIT @limit`;
   return `SELECT ${MESSAGE_COLUMNS} FROM ${source.from}
     ${where.length > 0 ? `WHERE ${where.join('\n      AND ')}` : ''}
     ${order}`;
 }
 
-function shapeOf(query: MessageListQuery): Shape {
-  const has = (value: unknown): boolean => value !== undefined;
-  const statuses = query.status ?? [];
-  const subject = has(query.subject);
-  const driver: Driver = has(query.to)
-    ? 'receivers'
-    : has(query.tag)
-      ? 'tags'
-      : subject
-        ? 'subjects'
-        : 'messages';
+const compareKeys = (a: PageCursor, b: PageCursor): number =>
+  a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The leading bound: the cursor, or the window's edge on that side as a cursor that no
+ * row equals (`''` sorts before every id), whichever is tighter.
+ */
+function leadingBound(query: SingleStatusQuery): PageCursor | undefined {
   const reverse = query.reverse === true;
-  const after = has(query.after);
-  return {
-    driver,
+  const edge = reverse ? query.startAt : query.endAt;
+  const fromWindow = edge === undefined ? undefined : { createdAt: edge, id: '' };
+  if (query.after === undefined) return fromWindow;
+  if (fromWindow === undefined) return query.after;
+  const windowIsTighter = compareKeys(fromWindow, query.after) * (reverse ? 1 : -1) > 0;
+  return windowIsTighter ? fromWindow : query.after;
+}
+
+function prepare(query: SingleStatusQuery, match: string | undefined) {
+  const has = (value: unknown): boolean => value !== undefined;
+  const reverse = query.reverse === true;
+  const lead = leadingBound(query);
+  const trail = reverse ? query.endAt : query.startAt;
+  const shape: Shape = {
+    driver: has(query.to)
+      ? 'receivers'
+      : has(query.tag)
+        ? 'tags'
+        : has(query.subject)
+          ? 'subjects'
+          : 'messages',
     channel: has(query.channelId),
     platform: has(query.platform),
-    startAt: has(query.startAt),
-    endAt: has(query.endAt),
     from: has(query.from),
     to: has(query.to),
     tag: has(query.tag),
-    subject,
+    subject: has(query.subject),
     batch: has(query.batchId),
-    status: statuses.length === 0 ? 'none' : statuses.length === 1 ? 'one' : 'many',
+    status: has(query.status),
     direction: has(query.direction),
-    after,
+    after: has(lead),
+    trailing: has(trail),
     reverse,
-    low: driver === 'subjects' && (has(query.startAt) || (after && reverse)),
-    high: driver === 'subjects' && (has(query.endAt) || (after && !reverse)),
   };
-}
-
-const defined = (values: (number | undefined)[]): number[] =>
-  values.filter((value): value is number => value !== undefined);
-
-function paramsOf(query: MessageListQuery, shape: Shape, match: string | undefined): Params {
-  const params: Params = { ...cursorParams(query.after) };
+  const params: Params = {};
   const set = (name: string, value: string | number | undefined): void => {
     if (value !== undefined) params[name] = value;
   };
-  set('limit', shape.driver === 'subjects' ? undefined : query.limit + 1);
   set('to', query.to);
   set('tag', query.tag);
   set('match', match);
@@ -167,28 +182,25 @@ function paramsOf(query: MessageListQuery, shape: Shape, match: string | undefin
   set('platform', query.platform);
   set('from', query.from);
   set('batchId', query.batchId);
+  set('status', query.status);
   set('direction', query.direction);
-  if (shape.status === 'one') set('status', query.status?.[0]);
-  if (shape.status === 'many') set('statuses', JSON.stringify(query.status));
-  if (shape.driver === 'subjects') {
-    // Rowid bounds in whole milliseconds; the cursor's own millisecond stays in range and
-    // the exact `(created_at, id)` test decides within it.
-    const cursorMs = query.after?.createdAt;
-    const lows = [query.startAt, shape.reverse ? cursorMs : undefined];
-    const highs = [query.endAt, shape.reverse || cursorMs === undefined ? undefined : cursorMs + 1];
-    if (shape.low) set('lowMs', Math.max(...defined(lows)));
-    if (shape.high) set('highMs', Math.min(...defined(highs)));
-  } else {
-    set('startAt', query.startAt);
-    set('endAt', query.endAt);
+  set('trail', trail);
+  if (lead) {
+    set('afterCreatedAt', lead.createdAt);
+    set('afterId', lead.id);
   }
-  return params;
+  if (shape.driver === 'subjects') {
+    // Newest first, the bound's own millisecond stays in range unless the bound is a
+    // window edge (id '', which every row of that millisecond is after).
+    if (lead) set('leadMs', reverse || lead.id === '' ? lead.createdAt : lead.createdAt + 1);
+  } else {
+    set('limit', query.limit + 1);
+  }
+  return { shape, params };
 }
 
-const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Rows of the first `limit + 1` positions, from rows in creation order (ties unsorted). */
-function firstInOrder(rows: Iterable<MessageRow>, limit: number, reverse: boolean): MessageRow[] {
+function firstInOrder(rows: Iterable<MessageRow>, limit: number): MessageRow[] {
   const taken: MessageRow[] = [];
   let boundary: number | undefined;
   for (const row of rows) {
@@ -196,12 +208,17 @@ function firstInOrder(rows: Iterable<MessageRow>, limit: number, reverse: boolea
     taken.push(row);
     if (taken.length === limit + 1) boundary = row.created_at;
   }
-  const sign = reverse ? 1 : -1;
-  taken.sort((a, b) => sign * (a.created_at - b.created_at || compareIds(a.id, b.id)));
-  return taken.slice(0, limit + 1);
+  return taken;
 }
 
-const cursorOf = (message: Message) => ({
+const rowKey = (row: MessageRow): PageCursor => ({ createdAt: row.created_at, id: row.id });
+
+function sortRows(rows: MessageRow[], reverse: boolean): MessageRow[] {
+  const sign = reverse ? 1 : -1;
+  return rows.sort((a, b) => sign * compareKeys(rowKey(a), rowKey(b)));
+}
+
+const cursorOf = (message: Message): PageCursor => ({
   createdAt: Date.parse(message.createdAt),
   id: message.id,
 });
@@ -210,26 +227,39 @@ export function createMessageList(db: Database): (query: MessageListQuery) => Li
   const statement = statementCache((key) =>
     db.prepare<Params, MessageRow>(buildSql(JSON.parse(key) as Shape)),
   );
+
+  /** The first `limit + 1` rows of a single-status query, in list order. */
+  const firstRows = (query: SingleStatusQuery, match: string | undefined): MessageRow[] => {
+    const { shape, params } = prepare(query, match);
+    const stmt = statement(JSON.stringify(shape));
+    if (shape.driver !== 'subjects') return stmt.all(params);
+    return sortRows(firstInOrder(stmt.iterate(params), query.limit), shape.reverse).slice(
+      0,
+      query.limit + 1,
+    );
+  };
+
   return (query) => {
     let match: string | undefined;
     if (query.subject !== undefined) {
       match = subjectMatchQuery(query.subject);
       if (match === undefined) return { results: [] };
     }
-    const shape = shapeOf(query);
-    const stmt = statement(JSON.stringify(shape));
-    const params = paramsOf(query, shape, match);
+    const statuses = [...new Set(query.status ?? [])];
     const rows =
-      shape.driver === 'subjects'
-        ? firstInOrder(stmt.iterate(params), query.limit, shape.reverse)
-        : stmt.all(params);
+      statuses.length <= 1
+        ? firstRows({ ...query, status: statuses[0] }, match)
+        : sortRows(
+            statuses.flatMap((status) => firstRows({ ...query, status }, match)),
+            query.reverse === true,
+          ).slice(0, query.limit + 1);
     return toPage(rows.map(fromRow), query, cursorOf);
   };
 }
 
-/** The SQL and parameters a query runs with (for the query-plan test). */
-export function messageListStatement(query: MessageListQuery): { sql: string; params: Params } {
-  const shape = shapeOf(query);
+/** The SQL and parameters of a query with at most one status (for the query-plan test). */
+export function messageListStatement(query: SingleStatusQuery): { sql: string; params: Params } {
   const match = query.subject === undefined ? undefined : subjectMatchQuery(query.subject);
-  return { sql: buildSql(shape), params: paramsOf(query, shape, match) };
+  const { shape, params } = prepare(query, match);
+  return { sql: buildSql(shape), params };
 }
