@@ -7,8 +7,13 @@ import { repoRoot, serverPrefixes } from './static';
 /** The port of Vite's dev server (the one to open); Vite takes the next free one if taken. */
 const vitePort = 5173;
 
-/** Requests Vite forwards to the Perch server: `/api`, `/api/...`, `/api?…`, and so on. */
-export const proxyPattern = `^(${serverPrefixes.join('|')})(?:[/?]|$)`;
+/**
+ * Requests Vite forwards to the Perch server: `/api`, `/api/...`, `/api?…`, and so on.
+ * `/media` alone is the app's Media page; only the paths below it are media.
+ */
+export const proxyPattern = `^(?:${serverPrefixes
+  .map((prefix) => (prefix === '/media' ? '/media/' : `${prefix}(?:[/?]|$)`))
+  .join('|')})`;
 
 /**
  * `npm run dev`: a Perch server (port 8081 unless --port says otherwise, no built app)
