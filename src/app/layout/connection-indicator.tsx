@@ -7,7 +7,7 @@ import { NavLink } from 'react-router';
  */
 export function ConnectionIndicator() {
   return (
-    <NavLink to="/connect" className="connection-indicator" data-state="disconnected">
+    <NavLink to="/connect" className="connection-indicator">
       <span className="connection-indicator-dot" aria-hidden="true" />
       Not connected
     </NavLink>
