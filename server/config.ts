@@ -118,8 +118,8 @@ const settings = {
     flag: 'sandbox-access-key',
     env: 'PERCH_SANDBOX_ACCESS_KEY',
     defaultValue: undefined,
-    expected: 'a key of 8 to 200 visible characters',
-    schema: z.string().regex(/^[\x21-\x7e]{8,200}$/),
+    expected: 'a key of 8 to 256 visible characters',
+    schema: z.string().regex(/^[\x21-\x7e]{8,256}$/),
     help: 'the sandbox access key (default: generated, kept in the data dir)',
   },
   birdApi: {
