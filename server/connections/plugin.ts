@@ -7,7 +7,7 @@ import {
   createStore,
   loopbackSandboxBase,
 } from './context';
-import { handleConnectionsError } from './errors';
+import { handleConnectionsError, PerchHttpError } from './errors';
 import { mediaRoutes } from './media-routes';
 import { sessionRoutes } from './session-routes';
 import { uploadRoutes } from './upload-routes';
@@ -48,6 +48,14 @@ export async function connectionsPlugin(
   // Request bodies and headers (cookie, authorization) never reach a log line from here.
   app.addHook('onRoute', (route) => {
     route.logSerializers = { ...route.logSerializers, req: requestForLog };
+  });
+  // An HTTP/0.9 request line (`GET /path` then CR/LF) is how a raw CR/LF in a target parses.
+  app.addHook('onRequest', (request, _reply, next) => {
+    if (request.raw.httpVersionMajor >= 1) {
+      next();
+      return;
+    }
+    next(new PerchHttpError(400, 'BadRequest', 'The request line is malformed'));
   });
   app.addHook('onClose', async () => {
     await agent.close();

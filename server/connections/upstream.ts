@@ -50,6 +50,9 @@ export interface UpstreamAnswer {
   body: Dispatcher.ResponseData['body'];
 }
 
+const formatDuration = (ms: number): string =>
+  ms < 1000 ? `${String(ms)} ms` : `${String(Math.round(ms / 1000))} seconds`;
+
 class DeadlineExceeded extends Error {
   override readonly name = 'DeadlineExceeded';
 }
@@ -114,14 +117,12 @@ export async function callUpstream(
     if (bodyError instanceof PerchHttpError) throw bodyError;
     const deadlineHit = controller.signal.reason instanceof DeadlineExceeded;
     if (deadlineHit || TIMEOUT_CODES.has(codeOf(error) ?? '')) {
-      const seconds = Math.round(
-        (codeOf(error) === 'UND_ERR_CONNECT_TIMEOUT' ? timeouts.connectMs : timeouts.totalMs) /
-          1000,
-      );
+      const limitMs =
+        codeOf(error) === 'UND_ERR_CONNECT_TIMEOUT' ? timeouts.connectMs : timeouts.totalMs;
       throw new PerchHttpError(
         504,
         'Timeout',
-        `${call.upstreamName} did not answer within ${seconds} seconds`,
+        `${call.upstreamName} did not answer within ${formatDuration(limitMs)}`,
       );
     }
     throw new PerchHttpError(

@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import Fastify, {
   type FastifyInstance,
   type FastifyServerOptions,
@@ -89,4 +91,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await upstream.close();
     },
   };
+}
+
+/**
+ * Sends bytes as they are (no client-side URL parsing or normalising) and resolves with the
+ * whole response text; the request should say `Connection: close`.
+ */
+export async function rawRequest(app: FastifyInstance, text: string): Promise<string> {
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('app is not listening');
+  const socket = connect(address.port, '127.0.0.1');
+  socket.write(text);
+  const chunks: Buffer[] = [];
+  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await once(socket, 'close');
+  return Buffer.concat(chunks).toString('latin1');
+}
+
+/** The status code of a raw response text. */
+export function rawStatus(response: string): number {
+  return Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1] ?? 0);
 }
