@@ -2,9 +2,11 @@ import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionInfo } from '@/lib/perch/session';
 import { birdKeys } from './bird-keys';
+import { ApiError, NetworkError } from './errors';
 import {
   connectMutationOptions,
   disconnectMutationOptions,
+  noteSessionLost,
   sessionKeys,
   sessionQueryOptions,
 } from './session';
@@ -79,6 +81,28 @@ describe('session', () => {
       .build(queryClient, disconnectMutationOptions(queryClient));
     await mutation.execute(undefined);
     expect(fetchMock.mock.calls[0]?.[1]?.method).toBe('DELETE');
+    expect(queryClient.getQueryData(sessionKeys.current())).toEqual({ connected: false });
+  });
+});
+
+describe('noteSessionLost', () => {
+  const unauthorized = (path: string) =>
+    new ApiError({ status: 401, code: 'Unauthorized', message: 'Not connected', path });
+
+  it('marks the session lost on a 401 from the pass-through only', () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(sessionKeys.current(), connected);
+
+    expect(noteSessionLost(queryClient, unauthorized('/session'))).toBe(false);
+    expect(noteSessionLost(queryClient, new NetworkError('/api/x'))).toBe(false);
+    expect(queryClient.getQueryData(sessionKeys.current())).toEqual(connected);
+
+    expect(
+      noteSessionLost(
+        queryClient,
+        unauthorized(`/api/workspaces/${connected.workspaceId}/channels`),
+      ),
+    ).toBe(true);
     expect(queryClient.getQueryData(sessionKeys.current())).toEqual({ connected: false });
   });
 });

@@ -6,6 +6,7 @@ import {
 } from '@/lib/perch/session';
 import { birdKeys } from './bird-keys';
 import { apiClient } from './client';
+import { isSessionLost } from './errors';
 
 export const SESSION_PATH = '/session';
 
@@ -71,4 +72,18 @@ export function disconnectMutationOptions(queryClient: QueryClient) {
       queryClient.setQueryData<SessionInfo>(sessionKeys.current(), { connected: false });
     },
   });
+}
+
+/**
+ * For the app's QueryCache/MutationCache `onError`: when `error` is a 401 from the
+ * pass-through (the session expired or was ended elsewhere), records "not connected" so the
+ * app can send the user to Connect. Returns whether it did.
+ */
+export function noteSessionLost(queryClient: QueryClient, error: unknown): boolean {
+  if (!isSessionLost(error)) return false;
+  const current = queryClient.getQueryData<SessionInfo>(sessionKeys.current());
+  if (current?.connected !== false) {
+    queryClient.setQueryData<SessionInfo>(sessionKeys.current(), { connected: false });
+  }
+  return true;
 }
