@@ -52,7 +52,9 @@ describe('connectPathFor', () => {
     expect(connectPathFor('/messages?status=sent')).toBe(
       '/connect?next=%2Fmessages%3Fstatus%3Dsent',
     );
+    expect(connectPathFor('/compose')).toBe('/connect?next=%2Fcompose');
     expect(connectPathFor('/')).toBe('/connect');
+    expect(connectPathFor('/messages')).toBe('/connect');
     expect(connectPathFor('/connect')).toBe('/connect');
   });
 });

@@ -29,8 +29,13 @@ export function afterConnectPath(raw: string | null | undefined): string {
   return safeNextPath(raw) ?? DEFAULT_AFTER_CONNECT;
 }
 
-/** `/connect?next=<path>` for the page the user is on (not for /connect itself). */
+/**
+ * `/connect?next=<path>` for the page the user is on; plain `/connect` when that is where
+ * connecting leads anyway (or is not a page to come back to).
+ */
 export function connectPathFor(currentPath: string): string {
   const next = safeNextPath(currentPath);
-  return next === null || next === '/' ? '/connect' : `/connect?next=${encodeURIComponent(next)}`;
+  return next === null || next === '/' || next === DEFAULT_AFTER_CONNECT
+    ? '/connect'
+    : `/connect?next=${encodeURIComponent(next)}`;
 }
