@@ -1,5 +1,6 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError, NetworkError, TimeoutError } from '@/lib/api/errors';
+import { noteSessionLost } from '@/lib/api/session';
 
 /** Retries after the first failure of a query (so at most four attempts in all). */
 export const MAX_QUERY_RETRIES = 3;
@@ -53,7 +54,14 @@ export function queryRetryDelay(failureCount: number, error: unknown): number {
 
 /** The app's one QueryClient, with Perch's defaults for every query and mutation. */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // A 401 from /api, /media or /upload means the session expired: record "not connected",
+  // and the session guard (layout/session-guard.tsx) sends the user to Connect.
+  const onError = (error: unknown) => {
+    noteSessionLost(queryClient, error);
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         retry: shouldRetryQuery,
@@ -67,4 +75,5 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  return queryClient;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { SessionGuard } from './session-guard';
 import { TopBar } from './top-bar';
 import './app-layout.css';
 
@@ -29,7 +30,9 @@ export function AppLayout() {
       </a>
       <TopBar />
       <main id="content" ref={mainRef} tabIndex={-1} className="app-main">
-        <Outlet />
+        <SessionGuard>
+          <Outlet />
+        </SessionGuard>
       </main>
       <ScrollRestoration />
     </>

@@ -1,15 +1,27 @@
+import { useQuery } from '@tanstack/react-query';
 import { NavLink } from 'react-router';
+import { sessionQueryOptions } from '@/lib/api/session';
+import type { SessionInfo } from '@/lib/perch/session';
 
-/**
- * The connection state in the top bar, as a link to the Connect page. Sessions do not exist
- * yet, so Perch is never connected; the connections feature replaces this with the answer
- * of `GET /session`.
- */
+function label(session: SessionInfo | undefined, failed: boolean): string {
+  if (session === undefined) return failed ? 'Connection unknown' : 'Checking connection…';
+  if (!session.connected) return 'Not connected';
+  if (session.mode === 'sandbox') return `Sandbox · key …${session.keyHint}`;
+  return `Bird · workspace …${session.workspaceId.slice(-4)} · key …${session.keyHint}`;
+}
+
+/** The connection in the top bar, on every page, as a link to the Connect page. */
 export function ConnectionIndicator() {
+  const session = useQuery(sessionQueryOptions());
+  const connected = session.data?.connected === true;
   return (
     <NavLink to="/connect" className="connection-indicator">
-      <span className="connection-indicator-dot" aria-hidden="true" />
-      Not connected
+      <span
+        className="connection-indicator-dot"
+        aria-hidden="true"
+        style={connected ? { background: 'var(--color-accent)' } : undefined}
+      />
+      {label(session.data, session.isError)}
     </NavLink>
   );
 }
