@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +39,11 @@ if (!isWorker && process.env.PERCH_E2E_DATA_DIR === undefined) {
   });
 }
 
+// A sandbox key the specs know (key-leak.spec.ts looks for it everywhere the browser can see).
+if (!isWorker && process.env.PERCH_E2E_SANDBOX_KEY === undefined) {
+  process.env.PERCH_E2E_SANDBOX_KEY = `e2e-${randomBytes(18).toString('base64url')}`;
+}
+
 const port = process.env.PERCH_E2E_PORT ?? '';
 const dataDir = process.env.PERCH_E2E_DATA_DIR ?? '';
 const baseURL = `http://127.0.0.1:${port}`;
@@ -66,7 +72,10 @@ export default defineConfig({
       `--port ${port} --host 127.0.0.1`,
       `--data-dir ${JSON.stringify(dataDir)}`,
       '--sandbox-clock manual --sandbox-seed 200',
+      `--sandbox-access-key ${process.env.PERCH_E2E_SANDBOX_KEY ?? ''}`,
     ].join(' '),
+    // Bird itself is out of reach in tests: a closed local port, so "unreachable" is testable.
+    env: { PERCH_BIRD_API: 'http://127.0.0.1:1', PERCH_BIRD_MEDIA: 'http://127.0.0.1:1' },
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,
