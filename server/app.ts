@@ -1,5 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { systemClock } from './clock';
 import type { PerchConfig } from './config';
+import { connectionsPlugin } from './connections/plugin';
 import { errorBody } from './security/error-body';
 import { registerErrorHandler } from './security/error-handler';
 import { securityHeaders } from './security/headers';
@@ -59,8 +61,13 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   // 3. The sandbox (issue 3), mounted at /sandbox:
   //    app.register(sandboxPlugin, { sandbox, prefix: '/sandbox' });
 
-  // 4. Connections (issue 4): /session, /api, /media, /upload:
-  //    app.register(connectionsPlugin, { ... });
+  // 4. Connections (issue 4): /session, /api, /media, /upload. Sandbox mode also needs
+  //    `sandbox` (what createSandbox returns: its workspaceId and accessKey).
+  void app.register(connectionsPlugin, {
+    clock: systemClock,
+    bird: { apiBase: config.birdApi, mediaBase: config.birdMedia },
+    sessionIdleMinutes: config.sessionIdleMinutes,
+  });
 
   // 5. The built app; unmatched navigations fall back to index.html (see the 404 handler).
   if (distDir !== null) void app.register(staticApp, { distDir });
