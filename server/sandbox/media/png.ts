@@ -75,21 +75,32 @@ export function generatedImagePng(seed: string): Buffer {
   const centreY = 60 + (byte(4) % 80);
   const radius = 30 + (byte(5) % 40);
   const cell = 8 + (byte(6) % 16);
+  // The gradient depends only on x + y: one colour per diagonal.
+  const diagonals = width + height - 1;
+  const gradient = new Uint8Array(diagonals * 3);
+  for (let d = 0; d < diagonals; d += 1) {
+    const t = d / (diagonals - 1);
+    for (let c = 0; c < 3; c += 1) {
+      gradient[d * 3 + c] = Math.round((from[c] ?? 0) + ((to[c] ?? 0) - (from[c] ?? 0)) * t);
+    }
+  }
+  const ringInner = (radius - 6) ** 2;
+  const ringOuter = (radius + 6) ** 2;
   const rgb = new Uint8Array(width * height * 3);
   for (let y = 0; y < height; y += 1) {
+    const inBand = y >= height - 24;
     for (let x = 0; x < width; x += 1) {
-      const t = (x + y) / (width + height - 2);
-      let pixel: Rgb = [
-        Math.round(from[0] + (to[0] - from[0]) * t),
-        Math.round(from[1] + (to[1] - from[1]) * t),
-        Math.round(from[2] + (to[2] - from[2]) * t),
-      ];
-      const distance = Math.hypot(x - centreX, y - centreY);
-      if (Math.abs(distance - radius) < 6) pixel = accent;
-      else if (y >= height - 24 && (Math.floor(x / cell) + Math.floor(y / cell)) % 2 === 0) {
-        pixel = [255 - pixel[0], 255 - pixel[1], 255 - pixel[2]];
+      const at = (y * width + x) * 3;
+      const squared = (x - centreX) ** 2 + (y - centreY) ** 2;
+      if (squared > ringInner && squared < ringOuter) {
+        rgb.set(accent, at);
+        continue;
       }
-      rgb.set(pixel, (y * width + x) * 3);
+      const invert = inBand && (Math.floor(x / cell) + Math.floor(y / cell)) % 2 === 0;
+      for (let c = 0; c < 3; c += 1) {
+        const value = gradient[(x + y) * 3 + c] ?? 0;
+        rgb[at + c] = invert ? 255 - value : value;
+      }
     }
   }
   return encodePng(width, height, rgb);

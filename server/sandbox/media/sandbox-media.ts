@@ -35,6 +35,7 @@ export interface OpenedMedia {
 }
 
 const MIN_UPLOAD_BYTES = 1;
+const GENERATED_IMAGE_CACHE_SIZE = 64;
 
 /**
  * The sandbox's media (E9–E12): presigned uploads with real signed policies, the upload
@@ -49,6 +50,7 @@ export class SandboxMedia {
   readonly #clock: Clock;
   readonly #channels: SandboxMediaOptions['channels'];
   readonly #messages: SandboxMediaOptions['messages'];
+  readonly #images = new Map<string, Buffer>();
 
   constructor(options: SandboxMediaOptions) {
     const max = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
@@ -201,7 +203,20 @@ export class SandboxMedia {
     if (message?.direction !== 'incoming') return undefined;
     const url = generatedMediaUrl(this.workspaceId, messageId, mediaId);
     if (!JSON.stringify(message).includes(JSON.stringify(url))) return undefined;
-    return generatedImagePng(mediaId);
+    return this.#drawn(mediaId);
+  }
+
+  /** Drawing takes a few milliseconds; the most recently served images are kept. */
+  #drawn(mediaId: string): Buffer {
+    const cached = this.#images.get(mediaId);
+    this.#images.delete(mediaId);
+    const png = cached ?? generatedImagePng(mediaId);
+    this.#images.set(mediaId, png);
+    const oldest = this.#images.keys().next();
+    if (this.#images.size > GENERATED_IMAGE_CACHE_SIZE && oldest.done !== true) {
+      this.#images.delete(oldest.value);
+    }
+    return png;
   }
 
   /** Forgets presigned uploads whose policy expired without a file; returns how many. */
