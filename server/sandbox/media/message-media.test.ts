@@ -4,7 +4,7 @@ import type { Message } from '../../../src/lib/bird/message';
 import { incoming, outgoing, T0, testId } from '../store/test-fixtures';
 import { generatedMediaUrl } from './media-urls';
 import { GENERATED_IMAGE_SIZE, PNG_SIGNATURE } from './png';
-import { AUTH, PREFIX, startMediaHarness, type MediaHarness } from './test-support';
+import { AUTH, CHANNELS, PREFIX, startMediaHarness, type MediaHarness } from './test-support';
 
 const MESSAGE = testId(1, 'aaaaaaaa');
 const MEDIA = testId(2, 'bbbbbbbb');
@@ -31,7 +31,7 @@ describe('E12 GET /workspaces/{ws}/messages/{msg}/media/{mediaId}', () => {
   afterEach(() => harness.close());
 
   const path = (messageId = MESSAGE, mediaId = MEDIA) =>
-    `${PREFIX}/workspaces/${harness.workspace.id}/messages/${messageId}/media/${mediaId}`;
+    `${PREFIX}/workspaces/${harness.workspaceId}/messages/${messageId}/media/${mediaId}`;
   const get = (url: string, headers: Record<string, string> = AUTH) =>
     harness.app.inject({ method: 'GET', url, headers });
 
@@ -40,21 +40,20 @@ describe('E12 GET /workspaces/{ws}/messages/{msg}/media/{mediaId}', () => {
     body: {
       type: 'image',
       image: {
-        images: [{ mediaUrl: generatedMediaUrl(harness.workspace.id, message.id, mediaId) }],
+        images: [{ mediaUrl: generatedMediaUrl(harness.workspaceId, message.id, mediaId) }],
       },
     },
   });
 
   const storeIncomingImage = (): void => {
-    const channel = harness.workspace.channels.sms;
     harness.store.messages.insert(
       withImage(
         incoming({
           id: MESSAGE,
-          channelId: channel.id,
+          channelId: CHANNELS.sms,
           at: T0,
           from: '+31612349994',
-          to: channel.identifier,
+          to: '+14155550100',
         }),
       ),
     );
@@ -93,11 +92,10 @@ describe('E12 GET /workspaces/{ws}/messages/{msg}/media/{mediaId}', () => {
   });
 
   it('draws different media differently', async () => {
-    const channel = harness.workspace.channels.whatsapp;
     const other = testId(3, 'bbbbbbbb');
     const message = incoming({
       id: MESSAGE,
-      channelId: channel.id,
+      channelId: CHANNELS.whatsapp,
       at: T0,
       from: '+3161',
       to: '+1',
@@ -108,7 +106,7 @@ describe('E12 GET /workspaces/{ws}/messages/{msg}/media/{mediaId}', () => {
         type: 'image',
         image: {
           images: [MEDIA, other].map((id) => ({
-            mediaUrl: generatedMediaUrl(harness.workspace.id, MESSAGE, id),
+            mediaUrl: generatedMediaUrl(harness.workspaceId, MESSAGE, id),
           })),
         },
       },
@@ -132,14 +130,14 @@ describe('E12 GET /workspaces/{ws}/messages/{msg}/media/{mediaId}', () => {
     storeIncomingImage();
     const sent = testId(9, 'aaaaaaaa');
     harness.store.messages.insert(
-      withImage(outgoing({ id: sent, channelId: harness.workspace.channels.sms.id, at: T0 })),
+      withImage(outgoing({ id: sent, channelId: CHANNELS.sms, at: T0 })),
     );
     for (const url of [
       path(MESSAGE, testId(4, 'bbbbbbbb')),
       path(testId(5, 'aaaaaaaa')),
       path(sent),
       path(MESSAGE, 'not-a-uuid'),
-      path().replace(harness.workspace.id, testId(6, 'ffffffff')),
+      path().replace(harness.workspaceId, testId(6, 'ffffffff')),
     ]) {
       const response = await get(url);
       expect(response.statusCode).toBe(404);

@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uploadPolicySchema } from '../../../src/lib/bird/presigned-upload';
 import { T0 } from '../store/test-fixtures';
 import { CHANNEL_LESS_MEDIA_CHANNEL } from './media-urls';
-import { AUTH, PREFIX, presign, startMediaHarness, type MediaHarness } from './test-support';
+import {
+  AUTH,
+  CHANNELS,
+  PREFIX,
+  presign,
+  startMediaHarness,
+  type MediaHarness,
+} from './test-support';
 
 const decodePolicy = (policy: string) =>
   uploadPolicySchema.parse(JSON.parse(Buffer.from(policy, 'base64').toString('utf8')));
@@ -15,8 +22,8 @@ describe('E9 POST presigned-upload', () => {
   afterEach(() => harness.close());
 
   it('answers a PresignedUpload whose URLs point back at the mounted sandbox', async () => {
-    const ws = harness.workspace.id;
-    const channel = harness.workspace.channels.whatsapp.id;
+    const ws = harness.workspaceId;
+    const channel = CHANNELS.whatsapp;
     const presigned = await presign(harness, 'image/png', channel);
 
     const mediaUrl = new RegExp(
@@ -65,7 +72,7 @@ describe('E9 POST presigned-upload', () => {
     const presigned = await presign(harness, 'application/pdf', null);
     expect(presigned.mediaUrl).toMatch(
       new RegExp(
-        `${PREFIX}/workspaces/${harness.workspace.id}/channels/${CHANNEL_LESS_MEDIA_CHANNEL}/media/[0-9a-f-]{36}$`,
+        `${PREFIX}/workspaces/${harness.workspaceId}/channels/${CHANNEL_LESS_MEDIA_CHANNEL}/media/[0-9a-f-]{36}$`,
       ),
     );
     expect(presigned.uploadFormData['Content-Type']).toBe('application/pdf');
@@ -86,7 +93,7 @@ describe('E9 POST presigned-upload', () => {
     const post = (url: string, payload: unknown, headers: Record<string, string> = AUTH) =>
       harness.app.inject({ method: 'POST', url, headers, payload: payload as object });
     const channelPath = () =>
-      `${PREFIX}/workspaces/${harness.workspace.id}/channels/${harness.workspace.channels.sms.id}/presigned-upload`;
+      `${PREFIX}/workspaces/${harness.workspaceId}/channels/${CHANNELS.sms}/presigned-upload`;
 
     it('422 with details for a body that does not fit', async () => {
       const response = await post(channelPath(), { contentType: 'png', extra: 1 });
@@ -98,7 +105,7 @@ describe('E9 POST presigned-upload', () => {
     });
 
     it('404 for an unknown channel or workspace, before the body is validated', async () => {
-      const ws = harness.workspace.id;
+      const ws = harness.workspaceId;
       const unknown = '11111111-2222-4333-8444-555555555555';
       const channel = await post(
         `${PREFIX}/workspaces/${ws}/channels/${unknown}/presigned-upload`,

@@ -1,25 +1,30 @@
 import { readdirSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { ManualClock } from '../../clock';
 import {
   presignedUploadSchema,
   type PresignedUpload,
 } from '../../../src/lib/bird/presigned-upload';
-import { authorize } from '../http/auth';
-import { birdErrorHandler } from '../http/error-handler';
-import { useJsonBodyParser } from '../http/json-body';
-import '../http/route-config';
-import { openTestStore, type TestStore } from '../store/test-fixtures';
-import { mediaRoutes } from './routes';
+import { createSandbox, type Sandbox } from '../create-sandbox';
+import { birdFrameworkErrors } from '../http/error-handler';
+import { sandboxPlugin } from '../plugin';
+import { DEFAULT_CHANNEL_IDS, type SandboxStore } from '../store';
+import { T0 } from '../store/test-fixtures';
 import { SandboxMedia } from './sandbox-media';
 
-/** Test support for the media routes: a sandbox context around them, and form builders. */
+/** Test support for the media routes: the real sandbox plugin around them, form builders. */
 
 export const ACCESS_KEY = 'test-access-key-0123456789';
 export const AUTH = { authorization: `AccessKey ${ACCESS_KEY}` } as const;
+/** Mounted the way Perch mounts it, so URLs carry the prefix. */
 export const PREFIX = '/sandbox';
+export const CHANNELS = DEFAULT_CHANNEL_IDS;
 
-export interface MediaHarness extends TestStore {
+export interface MediaHarness {
   app: FastifyInstance;
+  clock: ManualClock;
+  workspaceId: string;
+  store: SandboxStore;
   media: SandboxMedia;
   /** Names in the media folder (partial files included). */
   files(): string[];
@@ -27,48 +32,47 @@ export interface MediaHarness extends TestStore {
 }
 
 /**
- * The media routes inside an encapsulated context built the way the sandbox plugin builds
- * its own (DEVELOPERS.md): the JSON body parser, the Bird error handler and the AccessKey
- * check in `onRequest`, which routes marked `skipAccessKey` bypass. Mounted at `/sandbox`.
+ * An in-memory sandbox on a manual clock, its plugin mounted at `/sandbox` (AccessKey check,
+ * Bird error handler, the media routes as the plugin registers them). With `maxUploadBytes`
+ * the plugin gets a media service with that limit instead of the default 100 MiB one.
  */
 export async function startMediaHarness(
   options: { maxUploadBytes?: number } = {},
 ): Promise<MediaHarness> {
-  const test = openTestStore();
-  const media = new SandboxMedia({
-    db: test.db,
-    clock: test.clock,
+  const clock = new ManualClock(T0);
+  const sandbox = createSandbox({
     dataDir: ':memory:',
-    workspaceId: test.workspace.id,
-    channels: test.store.channels,
-    messages: test.store.messages,
-    ...options,
+    clock,
+    accessKey: ACCESS_KEY,
+    rateLimits: false,
   });
-  const app = Fastify();
-  await app.register(
-    async (sandbox) => {
-      useJsonBodyParser(sandbox);
-      sandbox.setErrorHandler(birdErrorHandler);
-      sandbox.addHook('onRequest', (request, _reply, done) => {
-        if (request.routeOptions.config.skipAccessKey !== true) {
-          authorize(request, { accessKey: ACCESS_KEY });
-        }
-        done();
-      });
-      await sandbox.register(mediaRoutes, { media });
-    },
-    { prefix: PREFIX },
-  );
+  const media =
+    options.maxUploadBytes === undefined
+      ? sandbox.media
+      : new SandboxMedia({
+          db: sandbox.db,
+          clock,
+          dataDir: ':memory:',
+          workspaceId: sandbox.workspaceId,
+          channels: sandbox.store.channels,
+          messages: sandbox.store.messages,
+          maxUploadBytes: options.maxUploadBytes,
+        });
+  const served: Sandbox = { ...sandbox, media };
+  const app = Fastify({ frameworkErrors: birdFrameworkErrors });
+  await app.register(sandboxPlugin, { sandbox: served, prefix: PREFIX });
   await app.ready();
   return {
-    ...test,
     app,
+    clock,
+    workspaceId: sandbox.workspaceId,
+    store: sandbox.store,
     media,
     files: () => readdirSync(media.storage.dir),
     close: async () => {
       await app.close();
       media.close();
-      test.db.close();
+      sandbox.close();
     },
   };
 }
@@ -127,9 +131,9 @@ export const pathOf = (url: string): string => new URL(url).pathname;
 export async function presign(
   harness: MediaHarness,
   contentType: string,
-  channelId: string | null = harness.workspace.channels.whatsapp.id,
+  channelId: string | null = CHANNELS.whatsapp,
 ): Promise<PresignedUpload> {
-  const ws = harness.workspace.id;
+  const ws = harness.workspaceId;
   const url =
     channelId === null
       ? `${PREFIX}/workspaces/${ws}/channel-media/presigned-upload`

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNEL_LESS_MEDIA_CHANNEL } from './media-urls';
 import {
   AUTH,
+  CHANNELS,
   FORM_CONTENT_TYPE,
   formBody,
   pathOf,
@@ -97,7 +98,7 @@ describe('E10 POST {uploadUrl} then E11 GET mediaUrl', () => {
     const channel = await presign(harness, 'image/png');
     await upload(harness, alias, uploadForm(alias, Buffer.from('a')));
     await upload(harness, channel, uploadForm(channel, Buffer.from('c')));
-    const other = harness.workspace.channels.sms.id;
+    const other = CHANNELS.sms;
     expect((await getMedia(alias.mediaUrl)).body).toBe('a');
     expect((await getMedia(channel.mediaUrl)).body).toBe('c');
     expect(
