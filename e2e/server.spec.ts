@@ -23,7 +23,7 @@ test('opens a deep link directly, as after a reload or a pasted URL', async ({ p
 });
 
 test('answers unknown server paths with a JSON 404, not the app', async ({ request }) => {
-  const response = await request.get('/api/no-such-route', {
+  const response = await request.get('/healthz/no-such-route', {
     headers: { accept: 'text/html,application/json' },
   });
   expect(response.status()).toBe(404);

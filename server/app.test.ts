@@ -100,18 +100,21 @@ describe('the built app', () => {
   });
 
   it.each(['/api/nope', '/api', '/media/x', '/upload/x', '/sandbox/x', '/session/x', '/healthz/x'])(
-    'answers unknown server path %s with a JSON 404, even to a browser',
+    'never answers server path %s with the app, even to a browser',
     async (url) => {
       const response = await start().inject({ url, headers: html });
-      expect(response.statusCode).toBe(404);
+      expect(response.statusCode).toBeGreaterThanOrEqual(400);
       expect(response.headers['content-type']).toContain('application/json');
-      expect(response.json()).toEqual({
-        code: 'NotFound',
-        message: `Nothing at GET ${url}`,
-      });
+      expect(response.body).not.toContain('Perch fixture');
       expectSecurityHeaders(response.headers);
     },
   );
+
+  it('answers a path nobody handles with a JSON 404 naming it', async () => {
+    const response = await start().inject({ url: '/healthz/extra?x=1', headers: html });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ code: 'NotFound', message: 'Nothing at GET /healthz/extra' });
+  });
 
   it('answers non-navigation requests for unknown paths with a JSON 404', async () => {
     const app = start();
