@@ -161,6 +161,18 @@ describe('E10 POST {uploadUrl} then E11 GET mediaUrl', () => {
     expect((await getMedia(presigned.mediaUrl)).body).toBe('ok');
   });
 
+  it('forgets expired presigned uploads that never got a file, and keeps stored ones', async () => {
+    const stored = await presign(harness, 'image/png');
+    await upload(harness, stored, uploadForm(stored, Buffer.from('kept')));
+    await presign(harness, 'image/png');
+    await presign(harness, 'image/png', null);
+    harness.clock.advance(HOUR - 1);
+    expect(harness.media.removeExpired()).toBe(0);
+    harness.clock.advance(1);
+    expect(harness.media.removeExpired()).toBe(2);
+    expect((await getMedia(stored.mediaUrl)).body).toBe('kept');
+  });
+
   describe('refusals (nothing is stored)', () => {
     afterEach(() => {
       expect(harness.files()).toEqual([]);
