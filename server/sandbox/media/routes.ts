@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { uuidSchema } from '../../../src/lib/bird/common';
 import { presignRequestSchema } from '../../../src/lib/bird/presigned-upload';
 import { parseWithDetails } from '../../../src/lib/bird/validation-details';
@@ -72,14 +72,15 @@ const uploadRoute: FastifyPluginAsync<MediaRoutesOptions> = async (app, { media 
  * marked `config.skipAccessKey` and checks its signed policy instead.
  */
 export const mediaRoutes: FastifyPluginAsync<MediaRoutesOptions> = async (app, { media }) => {
-  const baseUrl = (request: Parameters<typeof publicBaseUrl>[0]): string =>
-    publicBaseUrl(request, app.prefix);
+  const baseUrl = (request: FastifyRequest): string => publicBaseUrl(request, app.prefix);
   const requireWorkspace = (workspaceId: string): void => {
     if (workspaceId !== media.workspaceId) throw notFound('The workspace does not exist');
   };
 
-  const presign = (app: FastifyInstance, path: string, withChannel: boolean): void => {
-    app.post<{ Params: Partial<ChannelParams> & WorkspaceParams }>(path, (request) => {
+  /** E9; `withChannel` false for the channel-less alias. Checks in the contract's order. */
+  const presign =
+    (withChannel: boolean) =>
+    (request: FastifyRequest<{ Params: Partial<ChannelParams> & WorkspaceParams }>) => {
       requireWorkspace(request.params.workspaceId);
       const body = requireJsonBody(request.body);
       const channelId = withChannel ? (request.params.channelId ?? '') : null;
@@ -87,10 +88,9 @@ export const mediaRoutes: FastifyPluginAsync<MediaRoutesOptions> = async (app, {
       const parsed = parseWithDetails(presignRequestSchema, body);
       if (!parsed.ok) throw invalidPayload(parsed.details);
       return media.presign(baseUrl(request), channelId, parsed.value.contentType);
-    });
-  };
-  presign(app, '/workspaces/:workspaceId/channels/:channelId/presigned-upload', true);
-  presign(app, '/workspaces/:workspaceId/channel-media/presigned-upload', false);
+    };
+  app.post('/workspaces/:workspaceId/channels/:channelId/presigned-upload', presign(true));
+  app.post('/workspaces/:workspaceId/channel-media/presigned-upload', presign(false));
 
   app.get<{ Params: UploadedMediaParams }>(
     '/workspaces/:workspaceId/channels/:channelId/media/:mediaId',
