@@ -15,21 +15,19 @@ export function SessionGuard({ children }: { children: ReactNode }) {
   const session = useQuery(sessionQueryOptions());
 
   if (pathname === '/connect') return children;
-  if (session.isPending) {
-    return (
-      <p className="visually-hidden" role="status">
-        Checking the connection…
-      </p>
-    );
-  }
-  if (session.isError) {
-    return (
+  // Data first: a failed background re-check keeps the page while the last answer stands.
+  if (session.data === undefined) {
+    return session.isError ? (
       <ErrorFallback
         message={`The connection could not be checked: ${session.error.message}`}
         onRetry={() => {
           void session.refetch();
         }}
       />
+    ) : (
+      <p className="visually-hidden" role="status">
+        Checking the connection…
+      </p>
     );
   }
   if (!session.data.connected) {

@@ -36,21 +36,23 @@ export function ConnectPage() {
       <p className="visually-hidden" role="status">
         {notice}
       </p>
-      {session.isPending ? (
-        <p role="status">Checking the connection…</p>
-      ) : session.isError ? (
-        <div className="connect-alert" role="alert">
-          <p>The connection could not be checked: {session.error.message}</p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              void session.refetch();
-            }}
-          >
-            Try again
-          </button>
-        </div>
+      {session.data === undefined ? (
+        session.isError ? (
+          <div className="connect-alert" role="alert">
+            <p>The connection could not be checked: {session.error.message}</p>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                void session.refetch();
+              }}
+            >
+              Try again
+            </button>
+          </div>
+        ) : (
+          <p role="status">Checking the connection…</p>
+        )
       ) : session.data.connected ? (
         <div className="connect-stack">
           <ConnectionDetails

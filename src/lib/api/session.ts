@@ -28,9 +28,11 @@ export function sessionQueryOptions() {
   return queryOptions({
     queryKey: sessionKeys.current(),
     queryFn: ({ signal }) => fetchSession(signal),
-    // Connecting and disconnecting write the answer into the cache; expiry shows up as a 401
-    // on the next /api call. Re-reading now and then keeps the indicator honest.
-    staleTime: 30_000,
+    // Always worth asking again (a same-origin lookup in server memory): a session that
+    // expired while the window was in the background shows as soon as it is back in focus.
+    // Connecting and disconnecting write their answer into the cache; a 401 from /api marks
+    // the session lost (noteSessionLost).
+    staleTime: 0,
   });
 }
 
