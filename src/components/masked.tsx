@@ -1,0 +1,26 @@
+import { maskContent, maskIdentifier, usePrivacyMode } from '@/lib/privacy-mode';
+
+interface MaskedProps {
+  /** What is shown when privacy mode is off. */
+  value: string;
+  /** `identifier`: keeps a hint of the value (`+31•••••••78`); `content`: hides it all. */
+  kind: 'identifier' | 'content';
+}
+
+/**
+ * A recipient or a piece of content that privacy mode hides. Screen readers hear
+ * "hidden" instead of a row of dots.
+ */
+export function Masked({ value, kind }: MaskedProps) {
+  const { privacy } = usePrivacyMode();
+  if (!privacy) return <>{value}</>;
+  const masked = kind === 'identifier' ? maskIdentifier(value) : maskContent(value);
+  return (
+    <span className="masked">
+      <span aria-hidden="true">{masked}</span>
+      <span className="visually-hidden">
+        {kind === 'identifier' ? 'hidden identifier' : 'hidden content'}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,88 @@
+import type { MessageStatus } from '@/lib/bird/message';
+import './status-badge.css';
+
+/** How a status looks: its words and its family of colour. */
+export type StatusTone = 'pending' | 'progress' | 'success' | 'failed' | 'neutral';
+
+const STATUS_LABELS: Readonly<Record<MessageStatus, string>> = {
+  accepted: 'Accepted',
+  scheduled: 'Scheduled',
+  processing: 'Processing',
+  sent: 'Sent',
+  delivered: 'Delivered',
+  rejected: 'Rejected',
+  sending_failed: 'Sending failed',
+  delivery_failed: 'Delivery failed',
+  deleted: 'Deleted',
+  skipped: 'Skipped',
+};
+
+const STATUS_TONES: Readonly<Record<MessageStatus, StatusTone>> = {
+  accepted: 'progress',
+  scheduled: 'pending',
+  processing: 'progress',
+  sent: 'progress',
+  delivered: 'success',
+  rejected: 'failed',
+  sending_failed: 'failed',
+  delivery_failed: 'failed',
+  deleted: 'neutral',
+  skipped: 'neutral',
+};
+
+export function statusLabel(status: MessageStatus): string {
+  return STATUS_LABELS[status];
+}
+
+export function statusTone(status: MessageStatus): StatusTone {
+  return STATUS_TONES[status];
+}
+
+/** Rejected, sending failed and delivery failed: the rows an operator looks at first. */
+export function isFailedStatus(status: MessageStatus): boolean {
+  return STATUS_TONES[status] === 'failed';
+}
+
+/**
+ * A message status as a coloured pill. The words are always there (colour is never the
+ * only signal), and failed statuses carry a cross as well as their red.
+ */
+export function StatusBadge({ status }: { status: MessageStatus }) {
+  const tone = STATUS_TONES[status];
+  return (
+    <span className={`status-badge status-badge-${tone}`} data-status={status}>
+      <StatusGlyph tone={tone} />
+      {STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+function StatusGlyph({ tone }: { tone: StatusTone }) {
+  return (
+    <svg
+      className="status-badge-glyph"
+      viewBox="0 0 10 10"
+      width="10"
+      height="10"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {tone === 'failed' ? (
+        <path d="M2 2l6 6M8 2l-6 6" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+      ) : tone === 'success' ? (
+        <path
+          d="M1.8 5.3l2.2 2.2 4.3-4.6"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
+      ) : tone === 'pending' ? (
+        <circle cx="5" cy="5" r="3.4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      ) : (
+        <circle cx="5" cy="5" r="3" fill="currentColor" />
+      )}
+    </svg>
+  );
+}
