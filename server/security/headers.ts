@@ -4,12 +4,19 @@ import fp from 'fastify-plugin';
 /**
  * The Content-Security-Policy of every response. Only what the built app needs: its own
  * scripts, styles and API; images also from `data:` and `blob:` (upload previews).
+ *
+ * `img-src https:` is for HTML email only: its sandboxed `srcdoc` frame
+ * (src/components/safe-html-frame.tsx) inherits this policy, so a remote image can load
+ * there only if this policy allows it. It loads only after the user clicked "Load remote
+ * content" for that message: until then the sanitiser (src/lib/html) removes every remote
+ * URL and the frame's own CSP (`img-src data:`) refuses them again. Plain `http:` never
+ * loads. Perch's own code never points an image at another origin.
  */
 export const contentSecurityPolicy = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'style-src': ["'self'"],
-  'img-src': ["'self'", 'data:', 'blob:'],
+  'img-src': ["'self'", 'data:', 'blob:', 'https:'],
   'connect-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'none'"],

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { judgeCssValue } from './css-filter';
 import { classifyResourceUrl, mayLoadResource, safeLinkUrl } from './resource-url';
 import { sanitizeEmailHtml } from './sanitize-email';
 
@@ -42,22 +41,6 @@ describe('safeLinkUrl', () => {
     ['not a url', null],
   ] as const)('%s → %s', (raw, expected) => {
     expect(safeLinkUrl(raw)).toBe(expected);
-  });
-});
-
-describe('judgeCssValue', () => {
-  it.each([
-    ['red', false, 'keep'],
-    ['url("data:image/png;base64,AA")', false, 'keep'],
-    ['url("https://t.test/a.png")', false, 'drop-remote'],
-    ['url("https://t.test/a.png")', true, 'keep'],
-    ['url(http://t.test/a.png)', true, 'drop-remote'],
-    ["url('/local.png')", true, 'drop'],
-    ['image-set("https://t.test/a.png" 1x)', true, 'drop-remote'],
-    ['-webkit-image-set(url(a.png) 1x)', true, 'drop'],
-    ['url(https://t.test/a.png), url(javascript:x)', true, 'drop-remote'],
-  ] as const)('%s (remote allowed: %s) → %s', (value, allowRemote, verdict) => {
-    expect(judgeCssValue(value, allowRemote)).toBe(verdict);
   });
 });
 

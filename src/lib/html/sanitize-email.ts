@@ -1,6 +1,4 @@
 import DOMPurify from 'dompurify';
-import { filterDeclarations } from './css-filter';
-import { inlineStyleSheets } from './inline-styles';
 import { isRemoteReference, mayLoadResource, safeLinkUrl } from './resource-url';
 
 /**
@@ -9,17 +7,19 @@ import { isRemoteReference, mayLoadResource, safeLinkUrl } from './resource-url'
  *
  * 1. DOMPurify (HTML profile only: no SVG, no MathML) removes scripts, event handlers,
  *    `javascript:` URLs and every element that loads, submits or embeds something
- *    (forms, media, frames, objects, `<link>`, `<meta>`, `<base>`).
+ *    (forms, media, frames, objects, `<link>`, `<meta>`, `<base>`, `<style>`).
  * 2. Perch's own pass over what is left: links keep only http(s), mailto and tel targets
  *    and open in a new tab without referrer; every URL that would load something (image
- *    `src`, `srcset`, `background`, CSS `url()`) stays only when it may load (`data:`
- *    images always, `https:` only after the user allowed remote content for this message,
- *    plain `http:` and relative URLs never). `<style>` blocks are inlined into `style`
- *    attributes after the same filtering (`@import`, `@font-face` and `@media` dropped).
- * 3. The frame document carries its own Content-Security-Policy: no scripts, no forms, no
- *    frames, no fonts, images only from `data:` (plus `https:` once allowed).
+ *    `src`, `srcset`, `background`) stays only when it may load (`data:` images always,
+ *    `https:` only after the user allowed remote content for this message, plain `http:`
+ *    and relative URLs never).
+ * 3. The frame document carries its own Content-Security-Policy: no scripts, styles,
+ *    forms, frames or fonts; images only from `data:` (plus `https:` once allowed).
  *
- * DOMPurify needs a DOM, so this runs in the browser (or a DOM test environment).
+ * CSS is not kept: the frame inherits Perch's page policy, which allows no inline styles
+ * (server/security/headers.ts), so style attributes and `<style>` blocks are removed and
+ * reported (`hadStyles`). Presentational attributes (`bgcolor`, `width`, `align`, ...)
+ * stay. DOMPurify needs a DOM, so this runs in the browser (or a DOM test environment).
  */
 
 /** A complete frame document that went through {@link sanitizeEmailHtml}. */
@@ -33,8 +33,10 @@ export interface SanitizeEmailOptions {
 export interface SanitizedEmail {
   /** The `srcdoc` of the frame: CSP meta, then the sanitised body. */
   document: SafeFrameDocument;
-  /** References to other servers that were removed (0 once remote content is allowed, except plain http). */
+  /** References to other servers that were removed (after consent: plain http ones only). */
   blockedRemote: number;
+  /** The email had CSS (style attributes or `<style>` blocks), which Perch does not apply. */
+  hadStyles: boolean;
 }
 
 /** Elements that load, submit, embed or restyle the page, removed with their content. */
@@ -89,7 +91,15 @@ const URL_ATTRIBUTES = [
 ];
 
 /** Attributes never kept (DOMPurify already drops event handlers). */
-const FORBIDDEN_ATTRIBUTES = ['target', 'rel', 'srcdoc', 'autofocus', 'contenteditable', 'is'];
+const FORBIDDEN_ATTRIBUTES = [
+  'style',
+  'target',
+  'rel',
+  'srcdoc',
+  'autofocus',
+  'contenteditable',
+  'is',
+];
 
 function frameCsp(allowRemote: boolean): string {
   const images = allowRemote ? 'data: https:' : 'data:';
@@ -105,7 +115,7 @@ function frameCsp(allowRemote: boolean): string {
     "media-src 'none'",
     "manifest-src 'none'",
     `img-src ${images}`,
-    "style-src 'unsafe-inline'",
+    "style-src 'none'",
     "form-action 'none'",
     "base-uri 'none'",
   ].join('; ');
@@ -156,10 +166,13 @@ export function sanitizeEmailHtml(dirty: string, options: SanitizeEmailOptions):
     throw new Error('HTML email can only be sanitised in a browser.');
   }
   let blockedRemote = 0;
-  const styleSheets: string[] = [];
+  let hadStyles = false;
 
-  purify.addHook('uponSanitizeElement', (node, data) => {
-    if (data.tagName === 'style') styleSheets.push(node.textContent);
+  purify.addHook('uponSanitizeElement', (_node, data) => {
+    if (data.tagName === 'style') hadStyles = true;
+  });
+  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+    if (data.attrName === 'style') hadStyles = true;
   });
 
   purify.addHook('afterSanitizeAttributes', (element) => {
@@ -182,14 +195,6 @@ export function sanitizeEmailHtml(dirty: string, options: SanitizeEmailOptions):
       }
       element.removeAttribute(name);
     }
-    if (element instanceof HTMLElement && element.hasAttribute('style')) {
-      blockedRemote += filterDeclarations(element.style, allowRemote).blockedRemote;
-      // Written back from the CSSOM: only what the browser's parser understood (and the
-      // filter kept) reaches the frame, never the attribute's original text.
-      const cssText = element.style.cssText;
-      if (cssText === '') element.removeAttribute('style');
-      else element.setAttribute('style', cssText);
-    }
   });
 
   const root = purify.sanitize(dirty, {
@@ -201,8 +206,6 @@ export function sanitizeEmailHtml(dirty: string, options: SanitizeEmailOptions):
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: true,
   });
-
-  blockedRemote += inlineStyleSheets(root, styleSheets, allowRemote).blockedRemote;
 
   const body = root.querySelector('body');
   const bodyHtml = body === null ? '' : body.outerHTML;
@@ -216,5 +219,5 @@ export function sanitizeEmailHtml(dirty: string, options: SanitizeEmailOptions):
     bodyHtml,
     '</html>',
   ].join('') as SafeFrameDocument;
-  return { document, blockedRemote };
+  return { document, blockedRemote, hadStyles };
 }
