@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Duplex } from 'node:stream';
 import { BirdError, toErrorStatus, type ErrorStatus } from './errors';
 
 /** Fastify's own client errors, mapped to the contract's statuses and plain messages. */
@@ -68,4 +69,40 @@ export function birdFrameworkErrors(
   reply: FastifyReply,
 ): void {
   void sendBirdError(reply, toBirdError(error));
+}
+
+const clientErrorStatus: Readonly<Record<string, [number, string, string]>> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'The request took too long to arrive'],
+  HPE_HEADER_OVERFLOW: [
+    431,
+    'Request Header Fields Too Large',
+    'The request headers are too large',
+  ],
+};
+
+/**
+ * For Fastify's `clientErrorHandler` option: requests Node's HTTP parser refuses (a body
+ * after `Connection: close`, a broken header) are answered with a Bird error body, then the
+ * connection is closed, as Fastify's default does.
+ */
+export function birdClientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, message] = clientErrorStatus[error.code ?? ''] ?? [
+    400,
+    'Bad Request',
+    'The request is not valid HTTP',
+  ];
+  const body = JSON.stringify({
+    code: status === 400 ? 'BadRequest' : reason.replace(/ /g, ''),
+    message,
+  });
+  // Node's own rule: answer only when no response has started on this socket.
+  const pending = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && pending?.headersSent !== true) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
