@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PERCH_UPLOAD_PATH_FIELD } from '../../src/lib/perch/upload';
 import { MAX_JSON_BODY_BYTES, readRequestBody } from './body';
-import { clientGoneSignal, type ConnectionsContext, requireSession, upstreamName } from './context';
+import { type ConnectionsContext, requireSession, upstreamName } from './context';
 import { PerchHttpError } from './errors';
 import { type MatchedTarget, matchTarget } from './paths';
 import { assertSameOriginWrite } from './same-origin';
@@ -156,7 +156,6 @@ export function apiRoutes(context: ConnectionsContext) {
           authorization: session.authorization(),
         }),
         ...(body === undefined ? {} : { body }),
-        clientGone: clientGoneSignal(reply),
         upstreamName: upstreamName(session),
       });
       refuseRedirect(answer, upstreamName(session));

@@ -116,12 +116,3 @@ export function requireSession(
 
 export const upstreamName = (session: Session): string =>
   session.mode === 'sandbox' ? 'The sandbox' : 'Bird';
-
-/** An AbortSignal that fires when the client closes the connection before the answer. */
-export function clientGoneSignal(reply: FastifyReply): AbortSignal {
-  const controller = new AbortController();
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) controller.abort();
-  });
-  return controller.signal;
-}

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { refuseRedirect, relayAnswer } from './api-routes';
-import { clientGoneSignal, type ConnectionsContext, requireSession, upstreamName } from './context';
+import { type ConnectionsContext, requireSession, upstreamName } from './context';
 import { PerchHttpError } from './errors';
 import { type MatchedTarget, matchTarget } from './paths';
 import type { Session } from './session-store';
@@ -44,7 +44,6 @@ export function mediaRoutes(context: ConnectionsContext) {
           { authorization: session.authorization() },
           ['accept', 'range'],
         ),
-        clientGone: clientGoneSignal(reply),
         upstreamName: upstreamName(session),
       });
       refuseRedirect(answer, upstreamName(session));

@@ -316,6 +316,45 @@ describe('pass-through', () => {
     expect(seen?.headers.cookie).toBeUndefined();
   });
 
+  it('answers 504 when an upload target takes too long after the form was sent', async () => {
+    h.upstream.respond(() => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(presignAnswer(h.upstream.origin)),
+    }));
+    const presigned = await h.call({
+      method: 'POST',
+      url: `${ws}/channels/${CHANNEL}/presigned-upload`,
+      headers: { ...write, cookie },
+      payload: { contentType: 'image/png' },
+    });
+    const path = perchPresignedUploadSchema.parse(presigned.json()).perchUploadPath;
+    h.upstream.respond(() => 'hang');
+    const response = await h.call({
+      method: 'POST',
+      url: path,
+      headers: { cookie, origin: ORIGIN, 'content-type': 'multipart/form-data; boundary=b' },
+      payload: '--b\r\nContent-Disposition: form-data; name="file"\r\n\r\nx\r\n--b--\r\n',
+    });
+    expect(response.statusCode).toBe(504);
+    expect(response.json()).toMatchObject({ code: 'Timeout' });
+  });
+
+  it('refuses (502) a presigned-upload answer too large to be one', async () => {
+    h.upstream.respond(() => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...presignAnswer(h.upstream.origin), pad: 'x'.repeat(70_000) }),
+    }));
+    const response = await h.call({
+      method: 'POST',
+      url: `${ws}/channels/${CHANNEL}/presigned-upload`,
+      headers: { ...write, cookie },
+      payload: { contentType: 'image/png' },
+    });
+    expect(response.statusCode).toBe(502);
+  });
+
   it('passes an upload target’s refusal back as it came', async () => {
     h.upstream.respond(() => ({
       status: 200,

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_UPLOAD_FORM_BYTES } from '../../src/lib/perch/upload';
 import { refuseRedirect, relayAnswer } from './api-routes';
 import { ByteLimit, declaredLength, tooLarge } from './body';
-import { clientGoneSignal, type ConnectionsContext, requireSession } from './context';
+import { type ConnectionsContext, requireSession } from './context';
 import { notFound } from './errors';
 import { assertSameOriginWrite } from './same-origin';
 import { callUpstream, upstreamRequestHeaders } from './upstream';
@@ -57,7 +57,6 @@ export function uploadRoutes(context: ConnectionsContext) {
         }),
         body: limited,
         bodySent: limited.done,
-        clientGone: clientGoneSignal(reply),
         upstreamName: 'The upload target',
       });
       refuseRedirect(answer, 'The upload target');

@@ -13,8 +13,8 @@ export interface UpstreamTimeouts {
   /** Time to open the TCP (and TLS) connection. */
   connectMs: number;
   /**
-   * Time from sending the request (the whole body, for uploads) until the answer's headers;
-   * also the longest pause allowed between two chunks of the answer's body.
+   * Time from sending the request (the whole body, for uploads) until the answer's headers
+   * arrive; also the longest pause allowed between two chunks of the answer's body.
    */
   totalMs: number;
 }
@@ -24,8 +24,8 @@ export const DEFAULT_TIMEOUTS: UpstreamTimeouts = { connectMs: 5_000, totalMs: 3
 export function createUpstreamAgent(timeouts: UpstreamTimeouts): Agent {
   return new Agent({
     connect: { timeout: timeouts.connectMs },
-    // The deadline below covers the wait for headers (so it can start after an upload's body).
-    headersTimeout: 0,
+    // Set per call (see callUpstream): from the request, or from the end of an upload's body.
+    headersTimeout: timeouts.totalMs,
     bodyTimeout: timeouts.totalMs,
     keepAliveTimeout: 10_000,
   });
@@ -36,10 +36,8 @@ export interface UpstreamCall {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: Buffer | Readable;
-  /** When given, the deadline starts once this settles (an upload's body was read). */
+  /** For a streamed body: settles once all of it went through; the deadline starts then. */
   bodySent?: Promise<unknown>;
-  /** Aborts the call when the client goes away. */
-  clientGone?: AbortSignal;
   /** Names the upstream in error messages: "Bird" or "The sandbox". */
   upstreamName: string;
 }
@@ -80,25 +78,25 @@ export async function callUpstream(
   timeouts: UpstreamTimeouts,
   call: UpstreamCall,
 ): Promise<UpstreamAnswer> {
-  const controller = new AbortController();
+  // A call whose body is in memory (or absent) uses undici's own timer, which starts when the
+  // request goes out. A streamed body (an upload) may take long to arrive from the browser;
+  // its deadline starts once the whole body went through, and aborts the call by signal.
+  const streamed = call.body !== undefined && !Buffer.isBuffer(call.body);
+  const controller = streamed ? new AbortController() : undefined;
   let timer: NodeJS.Timeout | undefined;
   let settled = false;
-  const startDeadline = (): void => {
-    if (settled) return;
-    timer = setTimeout(() => {
-      controller.abort(new DeadlineExceeded());
-    }, timeouts.totalMs);
-  };
-  if (call.bodySent === undefined) startDeadline();
-  else call.bodySent.then(startDeadline, () => undefined);
-  const onClientGone = (): void => {
-    controller.abort(new Error('client went away'));
-  };
-  call.clientGone?.addEventListener('abort', onClientGone, { once: true });
-
   let bodyError: unknown;
-  if (call.body !== undefined && !Buffer.isBuffer(call.body)) {
-    call.body.once('error', (error) => {
+  if (streamed && controller !== undefined) {
+    void call.bodySent?.then(
+      () => {
+        if (settled) return;
+        timer = setTimeout(() => {
+          controller.abort(new DeadlineExceeded());
+        }, timeouts.totalMs);
+      },
+      () => undefined,
+    );
+    (call.body as Readable).once('error', (error) => {
       bodyError = error;
     });
   }
@@ -110,12 +108,13 @@ export async function callUpstream(
       method: call.method,
       headers: call.headers,
       body: call.body ?? null,
-      signal: controller.signal,
+      headersTimeout: streamed ? 0 : timeouts.totalMs,
+      ...(controller === undefined ? {} : { signal: controller.signal }),
     });
     return { statusCode: answer.statusCode, headers: answer.headers, body: answer.body };
   } catch (error) {
     if (bodyError instanceof PerchHttpError) throw bodyError;
-    const deadlineHit = controller.signal.reason instanceof DeadlineExceeded;
+    const deadlineHit = controller?.signal.reason instanceof DeadlineExceeded;
     if (deadlineHit || TIMEOUT_CODES.has(codeOf(error) ?? '')) {
       const limitMs =
         codeOf(error) === 'UND_ERR_CONNECT_TIMEOUT' ? timeouts.connectMs : timeouts.totalMs;
@@ -133,7 +132,6 @@ export async function callUpstream(
   } finally {
     settled = true;
     clearTimeout(timer);
-    call.clientGone?.removeEventListener('abort', onClientGone);
   }
 }
 

@@ -1,0 +1,382 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { Agent as HttpAgent, createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+import { Pool } from 'undici';
+import type { BenchResult } from './types';
+
+/**
+ * The pass-through's cost: listing 50 messages through Perch's `/api` against calling the
+ * upstream directly, and against http-proxy-middleware configured the same way (key added,
+ * cookie dropped, `/api` stripped, keep-alive to the upstream, 30 s timeouts, no redirects).
+ *
+ * Like in real use, the upstream and the proxy each run in a process of their own (Bird is
+ * another machine; Perch is a server process); the load comes from this one, on loopback.
+ * The upstream stub serves a fixed page of 50 Bird-shaped messages after checking the key.
+ * Bounded: a few thousand requests and a few seconds per figure, all to 127.0.0.1.
+ */
+
+const ROLE = 'PERCH_BENCH_ROLE';
+const UPSTREAM = 'PERCH_BENCH_UPSTREAM';
+const WORKSPACE = '0b6d71fc-0000-4000-8000-000000000001';
+const CHANNEL = '0b6d71fc-0000-4000-8000-00000000c001';
+const KEY = 'bench-access-key-0123456789';
+const LIST_PATH = `/workspaces/${WORKSPACE}/channels/${CHANNEL}/messages?limit=50`;
+
+const LATENCY_REQUESTS = 2000;
+const LATENCY_WARMUP = 300;
+const CONCURRENCY = 16;
+const THROUGHPUT_MS = 3000;
+const WARMUP_MS = 500;
+const ROUNDS = 2;
+
+function messagePage(): Buffer {
+  const results = Array.from({ length: 50 }, (_, i) => {
+    const at = new Date(Date.UTC(2026, 10, 27, 12, 0, 0) - i * 60_000).toISOString();
+    const id = `0b6d71fc-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    return {
+      id,
+      channelId: CHANNEL,
+      direction: i % 3 === 0 ? 'incoming' : 'outgoing',
+      status: 'delivered',
+      lastStatusAt: at,
+      createdAt: at,
+      updatedAt: at,
+      sender: { connector: { id: CHANNEL, identifierValue: '+31600000000' } },
+      receiver: {
+        contacts: [
+          {
+            id,
+            identifierKey: 'phonenumber',
+            identifierValue: `+3161234${String(i).padStart(4, '0')}`,
+          },
+        ],
+      },
+      body: {
+        type: 'text',
+        text: {
+          text: `Your order ${String(1000 + i)} has shipped and arrives tomorrow between 9 and 12.`,
+        },
+      },
+      meta: {},
+      reference: '',
+      tags: ['orders', 'shipping'],
+      parts: [{ platformReference: `ref-${String(i)}` }],
+      reason: '',
+      details: '',
+    };
+  });
+  return Buffer.from(
+    JSON.stringify({ results, nextPageToken: 'WyIyMDI2LTExLTI3VDExOjExOjAwLjAwMFoiXQ' }),
+  );
+}
+
+async function listen(server: Server): Promise<number> {
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return (server.address() as AddressInfo).port;
+}
+
+/** Bird, as far as this benchmark needs it: the key check and one fixed page. */
+async function serveUpstream(): Promise<number> {
+  const page = messagePage();
+  const channels = Buffer.from(JSON.stringify({ results: [], nextPageToken: '' }));
+  return listen(
+    createServer((req, res) => {
+      if (req.headers.authorization !== `AccessKey ${KEY}`) {
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end('{"code":"Unauthorized","message":"A valid access key is required"}');
+        return;
+      }
+      const body = req.url?.includes('/channels?limit=1') === true ? channels : page;
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+      res.end(body);
+    }),
+  );
+}
+
+/** Perch's real server (buildApp: host check, security headers, connections). */
+async function servePerch(upstream: string): Promise<number> {
+  const { buildApp } = await import('../server/app');
+  const { parseConfig } = await import('../server/config');
+  const result = parseConfig([], { PERCH_BIRD_API: upstream, PERCH_BIRD_MEDIA: upstream });
+  if (result.kind !== 'config') throw new Error('unexpected --help');
+  const app = buildApp({ config: result.config, distDir: null });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return (app.server.address() as AddressInfo).port;
+}
+
+/** http-proxy-middleware doing the same job. */
+async function serveHttpProxyMiddleware(upstream: string): Promise<number> {
+  const proxy = createProxyMiddleware({
+    target: upstream,
+    changeOrigin: true,
+    pathFilter: '/api',
+    pathRewrite: { '^/api': '' },
+    agent: new HttpAgent({ keepAlive: true, maxSockets: 128 }),
+    proxyTimeout: 30_000,
+    timeout: 30_000,
+    followRedirects: false,
+    on: {
+      proxyReq: (proxyReq) => {
+        proxyReq.removeHeader('cookie');
+        proxyReq.setHeader('authorization', `AccessKey ${KEY}`);
+      },
+    },
+  });
+  return listen(
+    createServer((req, res) => {
+      void proxy(req, res, () => {
+        res.writeHead(404).end();
+      });
+    }),
+  );
+}
+
+async function serveRole(role: string): Promise<void> {
+  process.once('SIGTERM', () => {
+    process.exit(0);
+  });
+  const upstream = process.env[UPSTREAM] ?? '';
+  const port =
+    role === 'upstream'
+      ? await serveUpstream()
+      : role === 'perch'
+        ? await servePerch(upstream)
+        : await serveHttpProxyMiddleware(upstream);
+  process.stdout.write(`READY ${String(port)}\n`);
+}
+
+interface Child {
+  process: ChildProcess;
+  origin: string;
+}
+
+async function startChild(role: string, upstream = ''): Promise<Child> {
+  // tsx by absolute URL, so the children load TypeScript whatever the working directory.
+  const tsx = import.meta.resolve('tsx');
+  const child = spawn(process.execPath, ['--import', tsx, fileURLToPath(import.meta.url)], {
+    env: { ...process.env, [ROLE]: role, [UPSTREAM]: upstream },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /READY (\d+)/.exec(output);
+      if (match?.[1] !== undefined) resolve(match[1]);
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`${role} exited with ${String(code)} before it was ready`));
+    });
+  });
+  return { process: child, origin: `http://127.0.0.1:${port}` };
+}
+
+async function stopChild(child: Child): Promise<void> {
+  if (child.process.exitCode !== null) return;
+  const exited = once(child.process, 'exit');
+  child.process.kill('SIGTERM');
+  await exited;
+}
+
+/** CPU time (user + system) a child has used so far, in ms (Linux /proc, 100 ticks/s). */
+function cpuMs(child: Child | undefined): number {
+  if (child?.process.pid === undefined) return 0;
+  const stat = readFileSync(`/proc/${String(child.process.pid)}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+interface Target {
+  label: string;
+  /** The proxy process in the path, if any. */
+  proxy?: Child;
+  pool: Pool;
+  path: string;
+  headers: Record<string, string>;
+}
+
+async function fetchPage(target: Target): Promise<void> {
+  const response = await target.pool.request({
+    path: target.path,
+    method: 'GET',
+    headers: target.headers,
+  });
+  const body = await response.body.arrayBuffer();
+  if (response.statusCode !== 200 || body.byteLength < 10_000) {
+    throw new Error(`${target.label}: status ${String(response.statusCode)}`);
+  }
+}
+
+async function p50(target: Target): Promise<number> {
+  for (let i = 0; i < LATENCY_WARMUP; i += 1) await fetchPage(target);
+  const times: number[] = [];
+  for (let i = 0; i < LATENCY_REQUESTS; i += 1) {
+    const start = performance.now();
+    await fetchPage(target);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+interface Rate {
+  rps: number;
+  /** Proxy CPU per request, in ms (0 for direct). */
+  cpuPerRequest: number;
+}
+
+async function requestsPerSecond(target: Target, ms: number): Promise<Rate> {
+  let completed = 0;
+  const cpuBefore = cpuMs(target.proxy);
+  const end = performance.now() + ms;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < end) {
+        await fetchPage(target);
+        completed += 1;
+      }
+    }),
+  );
+  return {
+    rps: completed / (ms / 1000),
+    cpuPerRequest: (cpuMs(target.proxy) - cpuBefore) / completed,
+  };
+}
+
+async function connectPerch(origin: string): Promise<string> {
+  const response = await fetch(`${origin}/session`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ mode: 'bird', accessKey: KEY, workspaceId: WORKSPACE }),
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';', 1)[0];
+  if (response.status !== 200 || cookie === undefined) {
+    throw new Error(`Perch did not connect: ${String(response.status)} ${await response.text()}`);
+  }
+  return cookie;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+export async function run(): Promise<BenchResult[]> {
+  const upstream = await startChild('upstream');
+  const children: Child[] = [upstream];
+  const pools: Pool[] = [];
+  try {
+    const perch = await startChild('perch', upstream.origin);
+    children.push(perch);
+    const hpm = await startChild('hpm', upstream.origin);
+    children.push(hpm);
+    const cookie = await connectPerch(perch.origin);
+
+    const pool = (origin: string): Pool => {
+      const created = new Pool(origin, { connections: CONCURRENCY, pipelining: 1 });
+      pools.push(created);
+      return created;
+    };
+    const targets: Target[] = [
+      {
+        label: 'direct',
+        pool: pool(upstream.origin),
+        path: LIST_PATH,
+        headers: { authorization: `AccessKey ${KEY}` },
+      },
+      {
+        label: 'perch',
+        proxy: perch,
+        pool: pool(perch.origin),
+        path: `/api${LIST_PATH}`,
+        headers: { cookie },
+      },
+      {
+        label: 'http-proxy-middleware',
+        proxy: hpm,
+        pool: pool(hpm.origin),
+        path: `/api${LIST_PATH}`,
+        headers: { cookie },
+      },
+    ];
+
+    // Rounds interleave the three, so that drift in the machine's load hits them alike.
+    const samples = new Map<string, { rps: number[]; cpu: number[]; p50: number[] }>(
+      targets.map((target) => [target.label, { rps: [], cpu: [], p50: [] }]),
+    );
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const target of targets) {
+        const sample = samples.get(target.label);
+        await requestsPerSecond(target, WARMUP_MS);
+        const rate = await requestsPerSecond(target, THROUGHPUT_MS);
+        sample?.rps.push(rate.rps);
+        sample?.cpu.push(rate.cpuPerRequest);
+        sample?.p50.push(await p50(target));
+      }
+    }
+    const figure = (label: string, key: 'rps' | 'cpu' | 'p50'): number =>
+      median(samples.get(label)?.[key] ?? []);
+    for (const { label } of targets) {
+      process.stderr.write(
+        `  ${label.padEnd(22)} ${figure(label, 'rps').toFixed(0).padStart(6)} req/s` +
+          `   p50 ${figure(label, 'p50').toFixed(3)} ms` +
+          `   proxy CPU ${(figure(label, 'cpu') * 1000).toFixed(0)} µs/request\n`,
+      );
+    }
+
+    return [
+      {
+        name: 'pass-through: /api throughput vs direct (50 messages)',
+        value: figure('perch', 'rps') / figure('direct', 'rps'),
+        unit: '×',
+        target: 0.8,
+        better: 'higher',
+      },
+      {
+        name: 'pass-through: added p50 latency (50 messages)',
+        value: figure('perch', 'p50') - figure('direct', 'p50'),
+        unit: 'ms',
+        target: 1,
+        better: 'lower',
+      },
+      {
+        name: 'pass-through: throughput vs http-proxy-middleware',
+        value: figure('perch', 'rps') / figure('http-proxy-middleware', 'rps'),
+        unit: '×',
+        target: 1,
+        better: 'higher',
+      },
+      {
+        name: 'pass-through: p50 vs http-proxy-middleware',
+        value: figure('perch', 'p50') / figure('http-proxy-middleware', 'p50'),
+        unit: '×',
+        target: 1,
+        better: 'lower',
+      },
+      {
+        name: 'pass-through: proxy CPU per request vs http-proxy-middleware',
+        value: figure('perch', 'cpu') / figure('http-proxy-middleware', 'cpu'),
+        unit: '×',
+        target: 1,
+        better: 'lower',
+      },
+    ];
+  } finally {
+    await Promise.all(pools.map((created) => created.close()));
+    for (const child of children.reverse()) await stopChild(child);
+  }
+}
+
+const role = process.env[ROLE];
+if (role !== undefined) {
+  serveRole(role).catch((error: unknown) => {
+    process.stderr.write(`bench ${role} failed: ${String(error)}\n`);
+    process.exit(1);
+  });
+}
