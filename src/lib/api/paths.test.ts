@@ -20,6 +20,9 @@ describe('paths', () => {
       `/api/workspaces/${ws}/channels/c/messages/m/interactions`,
     );
     expect(presignedUploadPath(ws, 'c')).toBe(`/api/workspaces/${ws}/channels/c/presigned-upload`);
+    expect(presignedUploadPath(ws, null)).toBe(
+      `/api/workspaces/${ws}/channel-media/presigned-upload`,
+    );
   });
 
   it('encodes every segment', () => {

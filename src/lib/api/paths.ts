@@ -50,7 +50,9 @@ export function interactionsPath(
   return `${messagePath(workspaceId, channelId, messageId)}/interactions`;
 }
 
-/** E9 */
-export function presignedUploadPath(workspaceId: string, channelId: string): string {
-  return `${channelPath(workspaceId, channelId)}/presigned-upload`;
+/** E9; `channelId` `null` is the channel-less alias (`channel-media/presigned-upload`). */
+export function presignedUploadPath(workspaceId: string, channelId: string | null): string {
+  return channelId === null
+    ? `${workspacePath(workspaceId)}/channel-media/presigned-upload`
+    : `${channelPath(workspaceId, channelId)}/presigned-upload`;
 }

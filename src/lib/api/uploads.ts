@@ -14,10 +14,10 @@ import { presignedUploadPath } from './paths';
  * only network I/O outside the fetch client, and it too talks only to Perch's own origin.
  */
 
-/** E9 */
+/** E9; `channelId` `null` presigns through the channel-less alias. */
 export function presignUpload(
   workspaceId: string,
-  channelId: string,
+  channelId: string | null,
   request: PresignRequest,
   signal?: AbortSignal,
 ): Promise<PerchPresignedUpload> {
