@@ -2,6 +2,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { systemClock } from './clock';
 import type { PerchConfig } from './config';
 import { connectionsPlugin } from './connections/plugin';
+import type { Sandbox } from './sandbox/create-sandbox';
+import { birdFrameworkErrors } from './sandbox/http/error-handler';
+import { sandboxPlugin } from './sandbox/plugin';
 import { errorBody } from './security/error-body';
 import { registerErrorHandler } from './security/error-handler';
 import { securityHeaders } from './security/headers';
@@ -17,6 +20,8 @@ export interface BuildAppOptions {
   distDir?: string | null;
   /** Fastify's logger; off unless given (main.ts logs warnings to stderr). */
   logger?: FastifyServerOptions['logger'];
+  /** The in-process sandbox (`createSandbox`), served at `/sandbox`; absent: none. */
+  sandbox?: Sandbox | undefined;
 }
 
 /** Builds the Perch server without listening, so tests can use `app.inject()`. */
@@ -27,6 +32,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     logger: options.logger ?? false,
     // Node's own default; Fastify's is none. Loopback uploads finish well within it.
     requestTimeout: 300_000,
+    // Router-level errors (a malformed %-escape, an over-long id) as `{ code, message }`
+    // bodies, like every other error here and in the sandbox.
+    frameworkErrors: birdFrameworkErrors,
   });
 
   // 1. Security first: these hooks are root-level and run before every route below,
@@ -58,8 +66,10 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     () => ({ status: 'ok' as const }),
   );
 
-  // 3. The sandbox (issue 3), mounted at /sandbox:
-  //    app.register(sandboxPlugin, { sandbox, prefix: '/sandbox' });
+  // 3. The sandbox (issue 3), mounted at /sandbox.
+  if (options.sandbox !== undefined) {
+    void app.register(sandboxPlugin, { sandbox: options.sandbox, prefix: '/sandbox' });
+  }
 
   // 4. Connections (issue 4): /session, /api, /media, /upload. Sandbox mode also needs
   //    `sandbox` (what createSandbox returns: its workspaceId and accessKey).
@@ -67,6 +77,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     clock: systemClock,
     bird: { apiBase: config.birdApi, mediaBase: config.birdMedia },
     sessionIdleMinutes: config.sessionIdleMinutes,
+    sandbox: options.sandbox,
   });
 
   // 5. The built app; unmatched navigations fall back to index.html (see the 404 handler).

@@ -1,7 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import { ManualClock, systemClock } from './clock';
 import { type PerchConfig, loadConfigOrExit } from './config';
+import { createSandbox, type Sandbox, sandboxDataDir } from './sandbox/create-sandbox';
 
 export interface StartOptions {
   /** Passed to buildApp: the built app's directory, or `null` to serve none. */
@@ -57,9 +59,26 @@ export async function startPerch(
   config: PerchConfig,
   options: StartOptions = {},
 ): Promise<PerchServer> {
-  // The sandbox is created here (issue 3), passed to buildApp and closed in close().
+  // The in-process sandbox (issue 3): served at /sandbox, closed after the server in close().
+  let sandbox: Sandbox;
+  try {
+    sandbox = createSandbox({
+      dataDir: sandboxDataDir(config.dataDir),
+      clock: config.sandbox.clock === 'manual' ? new ManualClock(systemClock.now()) : systemClock,
+      accessKey: config.sandbox.accessKey,
+      rateLimits: config.sandbox.rateLimits,
+      seedOnEmpty: config.sandbox.seed,
+      onError: (error) => {
+        process.stderr.write(`perch: sandbox lifecycle step failed: ${String(error)}\n`);
+      },
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StartupError(`perch: could not open the sandbox: ${reason}`, { cause: error });
+  }
   const app = buildApp({
     config,
+    sandbox,
     distDir: options.distDir,
     logger: options.logger ?? { level: 'warn', stream: process.stderr },
   });
@@ -67,6 +86,7 @@ export async function startPerch(
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app.close().catch(() => undefined);
+    sandbox.close();
     throw new StartupError(listenErrorMessage(error, config), { cause: error });
   }
   const address = app.server.address();
@@ -76,7 +96,10 @@ export async function startPerch(
   return {
     url: perchUrl(config.host, port),
     app,
-    close: () => (closing ??= app.close()),
+    close: () =>
+      (closing ??= app.close().finally(() => {
+        sandbox.close();
+      })),
   };
 }
 

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Clock } from '../clock';
 import { type Database, openDatabase } from './db/open-database';
 import { constantTimeEqual } from './http/auth';
@@ -43,6 +44,14 @@ export interface Sandbox {
   seed(count: number): number;
   /** Stops the scheduler and closes the database (idempotent). */
   close(): void;
+}
+
+/**
+ * Where Perch keeps its in-process sandbox: `<data-dir>/sandbox` (the standalone sandbox's
+ * default is `./data/sandbox`, so both share one by default), or memory for `:memory:`.
+ */
+export function sandboxDataDir(perchDataDir: string): string {
+  return perchDataDir === ':memory:' ? ':memory:' : join(perchDataDir, 'sandbox');
 }
 
 /** Deletes every message and what hangs off it, in one transaction (`POST _sandbox/reset`). */
