@@ -41,6 +41,7 @@ function setup(uploadResults: (Error | undefined)[], presignError?: Error) {
     createTransfer(deps)({
       file: new Blob(['x']),
       contentType: 'image/png',
+      channelId: null,
       filename: 'x.png',
       onProgress: () => undefined,
       onAttempt,
@@ -53,7 +54,10 @@ describe('createTransfer', () => {
   it('presigns with the content type, uploads with the safe name, and returns the media URL', async () => {
     const { deps, run, onAttempt } = setup([undefined]);
     await expect(run()).resolves.toEqual({ mediaUrl: presigned(1).mediaUrl, attempts: 1 });
-    expect(deps.presign).toHaveBeenCalledWith('image/png', expect.any(AbortSignal));
+    expect(deps.presign).toHaveBeenCalledWith(
+      { contentType: 'image/png', channelId: null },
+      expect.any(AbortSignal),
+    );
     expect(deps.upload).toHaveBeenCalledWith(presigned(1), expect.any(Blob), {
       filename: 'x.png',
       onProgress: expect.any(Function) as unknown,

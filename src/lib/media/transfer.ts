@@ -9,7 +9,11 @@ import type { PerchPresignedUpload } from '@/lib/perch/upload';
  */
 
 export interface TransferDeps {
-  presign: (contentType: string, signal: AbortSignal) => Promise<PerchPresignedUpload>;
+  /** E9 for `channelId`, or the channel-less alias for `null`. */
+  presign: (
+    target: { contentType: string; channelId: string | null },
+    signal: AbortSignal,
+  ) => Promise<PerchPresignedUpload>;
   upload: (
     presigned: PerchPresignedUpload,
     file: Blob,
@@ -24,6 +28,8 @@ export interface TransferDeps {
 export interface TransferRequest {
   file: Blob;
   contentType: string;
+  /** The channel to presign for; `null` for the channel-media alias. */
+  channelId: string | null;
   /** The safe display name, sent as the form's filename. */
   filename: string;
   onProgress: (progress: UploadProgress) => void;
@@ -46,13 +52,13 @@ export function isRefusedPolicy(error: unknown): boolean {
 export type Transfer = (request: TransferRequest) => Promise<TransferResult>;
 
 export function createTransfer(deps: TransferDeps): Transfer {
-  return async ({ file, contentType, filename, onProgress, onAttempt, signal }) => {
+  return async ({ file, contentType, channelId, filename, onProgress, onAttempt, signal }) => {
     const send = async (presigned: PerchPresignedUpload, attempt: number) => {
       onAttempt?.(attempt);
       await deps.upload(presigned, file, { filename, onProgress, signal });
       return { mediaUrl: presigned.mediaUrl, attempts: attempt };
     };
-    const first = await deps.presign(contentType, signal);
+    const first = await deps.presign({ contentType, channelId }, signal);
     try {
       return await send(first, 1);
     } catch (error) {
@@ -60,6 +66,6 @@ export function createTransfer(deps: TransferDeps): Transfer {
       // key) would only be refused again.
       if (signal.aborted || !isRefusedPolicy(error)) throw error;
     }
-    return send(await deps.presign(contentType, signal), 2);
+    return send(await deps.presign({ contentType, channelId }, signal), 2);
   };
 }

@@ -74,10 +74,16 @@ describe('UploadQueue', () => {
     expect(refused?.check.ok).toBe(false);
   });
 
-  it('sends the sniffed type and the safe name', () => {
+  it('sends the sniffed type, the safe name and the channel chosen when added', () => {
     const { queue, calls, file } = harness();
-    queue.add([file('../x/\u202eshot')]);
-    expect(calls[0]?.request).toMatchObject({ contentType: 'image/png', filename: 'shot' });
+    queue.add([file('../x/\u202eshot')], 'channel-1');
+    queue.add([file('b.png')]);
+    expect(calls[0]?.request).toMatchObject({
+      contentType: 'image/png',
+      filename: 'shot',
+      channelId: 'channel-1',
+    });
+    expect(calls[1]?.request.channelId).toBeNull();
   });
 
   it('reports progress with percentage, speed and time left', () => {

@@ -19,6 +19,8 @@ export interface UploadItem {
   id: string;
   file: File;
   check: CheckedFile;
+  /** The channel it is presigned for (chosen when it was added); `null`: channel-media. */
+  channelId: string | null;
   status: UploadStatus;
   /** While uploading: asking for the presigned form, or sending the file. */
   phase: 'presigning' | 'sending' | undefined;
@@ -92,11 +94,15 @@ export class UploadQueue {
   getSnapshot = (): readonly UploadItem[] => this.#items;
 
   /** Adds checked files in order: refused ones as such, the rest to wait their turn. */
-  add(entries: readonly { file: File; check: CheckedFile }[]): string[] {
+  add(
+    entries: readonly { file: File; check: CheckedFile }[],
+    channelId: string | null = null,
+  ): string[] {
     const added = entries.map(({ file, check }): UploadItem => ({
       id: `upload-${this.#nextId++}`,
       file,
       check,
+      channelId,
       status: check.ok ? 'queued' : 'refused',
       phase: undefined,
       loaded: 0,
@@ -206,6 +212,7 @@ export class UploadQueue {
     this.#transfer({
       file: item.file,
       contentType: item.check.contentType,
+      channelId: item.channelId,
       filename: item.check.displayName,
       signal: controller.signal,
       onAttempt: (attempt) => {
