@@ -1,0 +1,149 @@
+import { useId, type ReactNode } from 'react';
+import { formatBytes, formatDuration, formatSpeed } from '@/lib/media/format';
+import { describeFit } from '@/lib/media/platform-fit';
+import { percentOf, type UploadItem } from '@/lib/media/upload-queue';
+import { CopyButton } from './copy-button';
+import { FileThumbnail, KindBadge } from './file-thumbnail';
+
+export interface UploadRowActions {
+  onCancel: (id: string) => void;
+  onRetry: (id: string) => void;
+  onRemove: (id: string) => void;
+  /** Extra buttons for a finished upload (the composer's "Attach", for example). */
+  renderDoneActions?: (item: UploadItem) => ReactNode;
+}
+
+const STATUS_TEXT: Readonly<Record<UploadItem['status'], string>> = {
+  refused: 'Refused',
+  queued: 'Waiting',
+  uploading: 'Uploading',
+  done: 'Uploaded',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+const KIND_TAG = { image: 'IMG', audio: 'AUD', video: 'VID', document: 'DOC' } as const;
+
+function Progress({ item, nameId }: { item: UploadItem; nameId: string }) {
+  if (item.phase === 'presigning') {
+    return <p className="upload-detail">Preparing the upload…</p>;
+  }
+  const percent = percentOf(item);
+  const facts = [
+    `${percent}%`,
+    item.bytesPerSecond === undefined ? null : formatSpeed(item.bytesPerSecond),
+    item.secondsLeft === undefined ? null : `${formatDuration(item.secondsLeft)} left`,
+  ].filter((fact) => fact !== null);
+  return (
+    <div className="upload-progress">
+      <progress max={100} value={percent} aria-labelledby={nameId} />
+      <p className="upload-detail">
+        {facts.join(' · ')}
+        {item.attempt > 1 ? ' · presigned again after a refused upload' : null}
+      </p>
+    </div>
+  );
+}
+
+/** One file: what it is, where it fits, how far it got, and what can be done with it. */
+export function UploadRow({
+  item,
+  onCancel,
+  onRetry,
+  onRemove,
+  renderDoneActions,
+}: UploadRowActions & { item: UploadItem }) {
+  const nameId = useId();
+  const urlId = useId();
+  const { check, status } = item;
+  const moving = status === 'queued' || status === 'uploading';
+
+  return (
+    <li className={`upload-row upload-row-${status}`}>
+      {check.ok && check.kind === 'image' ? (
+        <FileThumbnail file={item.file} />
+      ) : (
+        <KindBadge label={check.ok ? KIND_TAG[check.kind] : '—'} />
+      )}
+      <div className="upload-body">
+        <p className="upload-heading">
+          <span id={nameId} className="upload-name">
+            {check.displayName}
+          </span>
+          <span className={`upload-status upload-status-${status}`}>{STATUS_TEXT[status]}</span>
+        </p>
+        <p className="upload-detail">
+          {formatBytes(check.size)}
+          {check.ok ? (
+            <>
+              {' · '}
+              {check.typeLabel} <code>{check.contentType}</code>
+            </>
+          ) : null}
+          {check.nameChanged ? ' · name shown in a safe form' : null}
+        </p>
+        {check.ok ? (
+          <p className="upload-detail">{describeFit(check.fit)}</p>
+        ) : (
+          <p className="upload-error">{check.reason}</p>
+        )}
+        {status === 'uploading' ? <Progress item={item} nameId={nameId} /> : null}
+        {status === 'failed' && item.error !== undefined ? (
+          <p className="upload-error">{item.error}</p>
+        ) : null}
+        {status === 'done' && item.mediaUrl !== undefined ? (
+          <div className="upload-url">
+            <label htmlFor={urlId}>Media URL</label>
+            <input
+              id={urlId}
+              type="text"
+              readOnly
+              value={item.mediaUrl}
+              aria-describedby={nameId}
+            />
+            <CopyButton text={item.mediaUrl} fallbackTargetId={urlId} describedBy={nameId} />
+            {renderDoneActions?.(item)}
+          </div>
+        ) : null}
+      </div>
+      <div className="upload-actions">
+        {moving ? (
+          <button
+            type="button"
+            className="button"
+            aria-describedby={nameId}
+            onClick={() => {
+              onCancel(item.id);
+            }}
+          >
+            Cancel
+          </button>
+        ) : null}
+        {status === 'failed' || status === 'cancelled' ? (
+          <button
+            type="button"
+            className="button"
+            aria-describedby={nameId}
+            onClick={() => {
+              onRetry(item.id);
+            }}
+          >
+            Retry
+          </button>
+        ) : null}
+        {!moving ? (
+          <button
+            type="button"
+            className="button"
+            aria-describedby={nameId}
+            onClick={() => {
+              onRemove(item.id);
+            }}
+          >
+            Remove
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}
