@@ -26,7 +26,7 @@ interface Resolved {
 /** The redirect rule shared by /api, /media and /upload: never followed, never passed on. */
 export function refuseRedirect(answer: UpstreamAnswer, who: string): void {
   if (answer.statusCode >= 300 && answer.statusCode < 400) {
-    discard(answer.body);
+    discard(answer);
     throw new PerchHttpError(
       502,
       'BadGateway',
@@ -48,7 +48,7 @@ export function relayAnswer(
   // Answered before the client finished sending: this connection cannot be reused.
   if (!request.raw.complete) void reply.header('connection', 'close');
   if (answer.statusCode === 204 || answer.statusCode === 304) {
-    discard(answer.body);
+    answer.body.resume(); // bodiless by definition
     return reply.send();
   }
   return reply.send(answer.body);
@@ -88,7 +88,7 @@ async function relayPresignAnswer(
   );
   const encoding = answer.headers['content-encoding'];
   if (encoding !== undefined && encoding !== 'identity') {
-    discard(answer.body);
+    discard(answer);
     throw unusable;
   }
   const raw = await readSmallBody(answer.body, MAX_PRESIGN_ANSWER_BYTES);

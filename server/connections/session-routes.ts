@@ -85,7 +85,7 @@ async function checkAccess(context: ConnectionsContext, init: SessionInit): Prom
     ),
     upstreamName: who,
   });
-  discard(answer.body);
+  discard(answer);
   const status = answer.statusCode;
   if (status >= 200 && status < 300) return;
   const failures: Record<number, [string, string]> = {

@@ -151,10 +151,19 @@ export async function readSmallBody(body: Readable, limit: number): Promise<Buff
   return Buffer.concat(chunks);
 }
 
-/** Discards an answer body without reading it into memory, so the connection is freed. */
-export function discard(body: Readable): void {
-  body.on('error', () => undefined);
-  body.resume();
+/** Answer bodies up to this size are drained on discard, so the connection can be reused. */
+const DRAIN_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * Discards an answer body without keeping it: a small one (by Content-Length) is drained so
+ * the keep-alive connection can be reused; anything else is destroyed, so an upstream cannot
+ * keep Perch reading an endless body nobody wants.
+ */
+export function discard(answer: { headers: IncomingHttpHeaders; body: Readable }): void {
+  const length = Number(answer.headers['content-length'] ?? Number.NaN);
+  answer.body.on('error', () => undefined);
+  if (Number.isInteger(length) && length <= DRAIN_LIMIT_BYTES) answer.body.resume();
+  else answer.body.destroy();
 }
 
 /**
