@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
+  CONNECT_ERROR_CODES as codes,
   type CreateSessionRequest,
   createSessionRequestSchema,
   type SessionInfo,
@@ -33,7 +34,7 @@ function parseConnectRequest(body: unknown): CreateSessionRequest {
   if (!parsed.success) {
     throw new PerchHttpError(
       422,
-      'InvalidPayload',
+      codes.invalidPayload,
       'One or more fields provided in the request body are malformed',
       { details: detailsOf(parsed.error) },
     );
@@ -58,7 +59,7 @@ function resolveTarget(
   }
   const base = context.sandboxBase();
   if (context.sandbox === undefined || base === undefined) {
-    throw new PerchHttpError(503, 'ServiceUnavailable', 'This Perch server runs no sandbox');
+    throw new PerchHttpError(503, codes.unavailable, 'This Perch server runs no sandbox');
   }
   return {
     mode: 'sandbox',
@@ -89,13 +90,13 @@ async function checkAccess(context: ConnectionsContext, init: SessionInit): Prom
   const status = answer.statusCode;
   if (status >= 200 && status < 300) return;
   const failures: Record<number, [string, string]> = {
-    401: ['Unauthorized', `${who} did not accept this access key`],
-    403: ['Forbidden', `This access key has no access to workspace ${init.workspaceId}`],
-    404: ['NotFound', `${who} knows no workspace ${init.workspaceId}`],
-    429: ['TooManyRequests', `${who} is rate limiting this access key; try again shortly`],
+    401: [codes.unauthorized, `${who} did not accept this access key`],
+    403: [codes.forbidden, `This access key has no access to workspace ${init.workspaceId}`],
+    404: [codes.notFound, `${who} knows no workspace ${init.workspaceId}`],
+    429: [codes.tooManyRequests, `${who} is rate limiting this access key; try again shortly`],
   };
   const [code, message] = failures[status] ?? [
-    'BadGateway',
+    codes.badGateway,
     status >= 300 && status < 400
       ? `${who} answered with a redirect, which Perch does not follow`
       : `${who} answered the key check with status ${String(status)}`,
@@ -118,7 +119,7 @@ export function sessionRoutes(context: ConnectionsContext) {
           try {
             done(null, JSON.parse(buffer.toString('utf8')) as unknown);
           } catch {
-            done(new PerchHttpError(400, 'BadRequest', 'The request body is not valid JSON'));
+            done(new PerchHttpError(400, codes.badRequest, 'The request body is not valid JSON'));
           }
         })
         .catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { Agent, type Dispatcher } from 'undici';
+import { CONNECT_ERROR_CODES } from '../../src/lib/perch/session';
 import { PerchHttpError } from './errors';
 
 /**
@@ -120,13 +121,13 @@ export async function callUpstream(
         codeOf(error) === 'UND_ERR_CONNECT_TIMEOUT' ? timeouts.connectMs : timeouts.totalMs;
       throw new PerchHttpError(
         504,
-        'Timeout',
+        CONNECT_ERROR_CODES.timeout,
         `${call.upstreamName} did not answer within ${formatDuration(limitMs)}`,
       );
     }
     throw new PerchHttpError(
       502,
-      'Unreachable',
+      CONNECT_ERROR_CODES.unreachable,
       `${call.upstreamName} could not be reached at ${call.url.origin}`,
     );
   } finally {
