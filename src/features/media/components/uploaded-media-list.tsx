@@ -1,0 +1,81 @@
+import { useId } from 'react';
+import { CopyButton } from '@/components/upload/copy-button';
+import { toPerchMediaPath } from '@/lib/api/media';
+import { formatBytes } from '@/lib/media/format';
+import type { UploadedMedia } from '../api/uploaded-media';
+
+interface UploadedMediaListProps {
+  media: readonly UploadedMedia[];
+  mediaBases: readonly string[];
+}
+
+/** Types a browser shows in an <img> without running anything (SVG is served as a download). */
+const PREVIEWABLE = /^image\/(png|jpeg|gif|webp|avif|bmp)$/;
+
+function UploadedMediaCard({
+  item,
+  mediaBases,
+}: {
+  item: UploadedMedia;
+  mediaBases: readonly string[];
+}) {
+  const nameId = useId();
+  const urlId = useId();
+  const path = toPerchMediaPath(item.mediaUrl, mediaBases);
+  return (
+    <li className="media-card">
+      <div className="media-card-preview">
+        {path !== null && PREVIEWABLE.test(item.contentType) ? (
+          <img src={path} alt={`Preview of ${item.name}`} loading="lazy" />
+        ) : (
+          <span className="media-card-kind" aria-hidden="true">
+            {item.kind}
+          </span>
+        )}
+      </div>
+      <div className="media-card-body">
+        <p id={nameId} className="media-card-name">
+          {item.name}
+        </p>
+        <p className="media-card-meta">
+          {formatBytes(item.size)} · <code>{item.contentType}</code>
+        </p>
+        <div className="media-card-url">
+          <label htmlFor={urlId} className="media-card-label">
+            Media URL
+          </label>
+          <input id={urlId} type="text" readOnly value={item.mediaUrl} aria-describedby={nameId} />
+          <CopyButton text={item.mediaUrl} fallbackTargetId={urlId} describedBy={nameId} />
+          {path === null ? null : (
+            <a href={path} target="_blank" rel="noreferrer" aria-describedby={nameId}>
+              Open
+            </a>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** What this session uploaded, newest first, with previews loaded through `/media`. */
+export function UploadedMediaList({ media, mediaBases }: UploadedMediaListProps) {
+  const headingId = useId();
+  return (
+    <section className="media-section" aria-labelledby={headingId}>
+      <h2 id={headingId} className="media-section-title">
+        Uploaded this session
+      </h2>
+      {media.length === 0 ? (
+        <p className="media-empty">
+          Nothing uploaded yet. Finished uploads appear here, with a preview for images.
+        </p>
+      ) : (
+        <ul className="media-grid" aria-labelledby={headingId}>
+          {media.map((item) => (
+            <UploadedMediaCard key={item.mediaUrl} item={item} mediaBases={mediaBases} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
