@@ -141,7 +141,7 @@ test('several files upload with visible progress; bad files are refused before a
   await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
 });
 
-test('a file dropped on the zone, names made safe, and 100 MiB + 1 byte refused', async ({
+test('files dropped and pasted on the zone, names made safe, and 100 MiB + 1 byte refused', async ({
   page,
 }) => {
   await openMedia(page);
@@ -173,6 +173,17 @@ test('a file dropped on the zone, names made safe, and 100 MiB + 1 byte refused'
   const shortened = `${'x'.repeat(75)}….txt`;
   await expect(row(page, shortened)).toContainText('Uploaded');
   expect(presigns).toHaveLength(2);
+
+  // Paste from the clipboard while the zone's button has focus.
+  await page.getByRole('button', { name: 'Choose files…' }).focus();
+  await page.evaluate(() => {
+    const clipboardData = new DataTransfer();
+    clipboardData.items.add(new File(['pasted text'], 'pasted.txt', { type: 'text/plain' }));
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }),
+    );
+  });
+  await expect(row(page, 'pasted.txt')).toContainText('Uploaded');
 });
 
 test('an upload cancelled mid-way leaves no media behind', async ({ page, consoleErrors }) => {

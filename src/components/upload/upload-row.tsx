@@ -61,7 +61,7 @@ export function UploadRow({
   return (
     <li className={`upload-row upload-row-${status}`}>
       {check.ok && check.kind === 'image' ? (
-        <FileThumbnail file={item.file} />
+        <FileThumbnail file={item.file} fallback={KIND_TAG.image} />
       ) : (
         <KindBadge label={check.ok ? KIND_TAG[check.kind] : '—'} />
       )}

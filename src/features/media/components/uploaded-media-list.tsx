@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { CopyButton } from '@/components/upload/copy-button';
 import { toPerchMediaPath } from '@/lib/api/media';
 import { formatBytes } from '@/lib/media/format';
@@ -22,15 +22,21 @@ function UploadedMediaCard({
   const nameId = useId();
   const urlId = useId();
   const path = toPerchMediaPath(item.mediaUrl, mediaBases);
+  const [previewFailed, setPreviewFailed] = useState(false);
   return (
     <li className="media-card">
       <div className="media-card-preview">
-        {path !== null && PREVIEWABLE.test(item.contentType) ? (
-          <img src={path} alt={`Preview of ${item.name}`} loading="lazy" />
+        {path !== null && PREVIEWABLE.test(item.contentType) && !previewFailed ? (
+          <img
+            src={path}
+            alt={`Preview of ${item.name}`}
+            loading="lazy"
+            onError={() => {
+              setPreviewFailed(true);
+            }}
+          />
         ) : (
-          <span className="media-card-kind" aria-hidden="true">
-            {item.kind}
-          </span>
+          <span className="media-card-kind">{previewFailed ? 'No preview' : item.kind}</span>
         )}
       </div>
       <div className="media-card-body">
