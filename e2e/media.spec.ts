@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import type { CDPSession, Locator, Page, Request } from '@playwright/test';
 import { toPerchMediaPath } from '../src/lib/api/media';
 import { sessionInfoSchema, type ConnectedSessionInfo } from '../src/lib/perch/session';
@@ -255,6 +257,61 @@ test('a failed upload is retried by hand, and a refused form is presigned again 
   });
   await expect(row(page, 'second.png')).toContainText('Uploaded');
   expect(presigns).toBe(2);
+});
+
+/** Every file below `dir`, relative to it. */
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}
+
+test('a hostile file name sent through the whole path is never written to disk', async ({
+  page,
+}) => {
+  const dataDir = process.env.PERCH_E2E_DATA_DIR ?? '';
+  expect(dataDir, 'playwright.config.ts sets PERCH_E2E_DATA_DIR').not.toBe('');
+  const { workspaceId, mediaBases } = await openMedia(page);
+  const origin = new URL(page.url()).origin;
+  const before = new Set(filesBelow(dataDir));
+
+  // What a client other than Perch's page could send: the form with a traversal in its name.
+  const presignAnswer = await page.request.post(
+    `/api/workspaces/${workspaceId}/channel-media/presigned-upload`,
+    { data: { contentType: 'image/png' }, headers: { origin } },
+  );
+  const presigned = perchPresignedUploadSchema.parse(await presignAnswer.json());
+  const hostileName = '../../../../evil-\u202egnp.exe\u0001.png';
+  const uploaded = await page.request.post(presigned.perchUploadPath, {
+    headers: { origin },
+    multipart: {
+      ...presigned.uploadFormData,
+      file: { name: hostileName, mimeType: 'image/png', buffer: PNG_1X1 },
+    },
+  });
+  expect(uploaded.status()).toBe(204);
+
+  const served = await page.request.get(toPerchMediaPath(presigned.mediaUrl, mediaBases) ?? '');
+  expect(served.status()).toBe(200);
+  expect(await served.body()).toEqual(PNG_1X1);
+  expect(served.headers()['content-disposition']).toMatch(
+    /^inline; filename="media-[0-9a-f-]{36}\.png"$/,
+  );
+
+  // New files (this test's and any other test's uploads) are generated names in media/.
+  const added = filesBelow(dataDir).filter((file) => !before.has(file));
+  const outside = added.filter(
+    (file) =>
+      !/(^|\/)media\/(\.)?[0-9a-f-]{36}\.(bin|part)$/.test(file) &&
+      !/-(wal|shm|journal)$/.test(file),
+  );
+  expect(outside).toEqual([]);
+  expect(added.some((file) => file.includes('evil'))).toBe(false);
+  // Nor next to the data dir, or above it, where the traversal pointed.
+  for (let up = 1; up <= 4; up += 1) {
+    const dir = path.resolve(dataDir, ...Array<string>(up).fill('..'));
+    expect(readdirSync(dir).filter((name) => name.startsWith('evil'))).toEqual([]);
+  }
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
