@@ -65,7 +65,10 @@ function MessageDetail({
 }: MessageDetailPageProps & { workspaceId: string; mediaBases: readonly string[] }) {
   const { query, observed, live } = useLiveMessage(workspaceId, channelId, messageId);
   const channel = useQuery(channelQueryOptions(workspaceId, channelId));
-  const interactions = useAllInteractions(workspaceId, channelId, messageId, live);
+  const interactions = useAllInteractions(workspaceId, channelId, messageId, {
+    live,
+    enabled: query.data !== undefined,
+  });
 
   if (query.data === undefined) {
     if (query.isError) {

@@ -45,17 +45,19 @@ export function useLiveMessage(workspaceId: string, channelId: string, messageId
 }
 
 /**
- * Every interaction of the message: the next page is fetched as soon as one says there is
- * one. Refreshed with the message while it is live.
+ * Every interaction of the message (asked for once the message itself is there): the next
+ * page is fetched as soon as one says there is one. Refreshed with the message while it is
+ * live.
  */
 export function useAllInteractions(
   workspaceId: string,
   channelId: string,
   messageId: string,
-  live: boolean,
+  { live, enabled }: { live: boolean; enabled: boolean },
 ) {
   const query = useInfiniteQuery({
     ...interactionsInfiniteOptions(workspaceId, channelId, messageId),
+    enabled,
     refetchInterval: live ? LIVE_REFRESH_MS : false,
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = query;
