@@ -207,7 +207,8 @@ test('an upload cancelled mid-way leaves no media behind', async ({ page, consol
   await slow.getByRole('button', { name: 'Cancel' }).click();
   await expect(slow).toContainText('Cancelled');
   await expect(slow.getByRole('progressbar')).toHaveCount(0);
-  await expect(slow.getByRole('button', { name: 'Retry' })).toBeVisible();
+  // The same button now offers Retry, and keeps the focus.
+  await expect(slow.getByRole('button', { name: 'Retry' })).toBeFocused();
 
   // Nothing was stored for the cancelled upload.
   const mediaPath = toPerchMediaPath(mediaUrl, mediaBases) ?? 'not a media URL of this session';
@@ -234,6 +235,13 @@ test('a failed upload is retried by hand, and a refused form is presigned again 
   await expect(first).toContainText('The upload was interrupted');
   await first.getByRole('button', { name: 'Retry' }).click();
   await expect(first).toContainText('Uploaded');
+
+  // Copy puts the media URL on the clipboard.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const mediaUrl = await first.getByLabel('Media URL').inputValue();
+  await first.getByRole('button', { name: 'Copy' }).click();
+  await expect(first.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(mediaUrl);
 
   // A 403 from the upload (an expired policy) is presigned again once, automatically.
   let presigns = 0;
@@ -335,9 +343,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       .toBe(1);
     await expectNoSeriousA11yIssues(page);
 
-    // Keyboard: the browse button is reachable and shows focus.
-    const choose = page.getByRole('button', { name: 'Choose files…' });
-    await choose.focus();
-    await expect(choose).toBeFocused();
+    // Removing rows keeps the keyboard user in place: a neighbour, then the browse button.
+    await row(page, 'empty.txt').getByRole('button', { name: 'Remove' }).click();
+    await expect(row(page, 'empty.txt')).toHaveCount(0);
+    await expect(row(page, 'ok.png').getByRole('button', { name: 'Remove' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(uploads(page)).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Choose files…' })).toBeFocused();
+    await expect(page.getByRole('img', { name: 'Preview of ok.png' })).toBeVisible();
   });
 }

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ReactNode, type Ref } from 'react';
 import { useDropzone } from 'react-dropzone';
 import './upload.css';
 
@@ -10,6 +10,8 @@ interface DropZoneProps {
   /** One line under the heading: limits, what happens next. */
   hint?: ReactNode;
   disabled?: boolean;
+  /** The "Choose files…" button, for callers that move focus to it. */
+  buttonRef?: Ref<HTMLButtonElement>;
 }
 
 /**
@@ -17,7 +19,7 @@ interface DropZoneProps {
  * has focus). Nothing is filtered here: react-dropzone hands over every file, and the
  * caller's checks refuse what does not fit, with a reason on the file's row.
  */
-export function DropZone({ onFiles, title, hint, disabled = false }: DropZoneProps) {
+export function DropZone({ onFiles, title, hint, disabled = false, buttonRef }: DropZoneProps) {
   const titleId = useId();
   const hintId = useId();
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
@@ -56,7 +58,13 @@ export function DropZone({ onFiles, title, hint, disabled = false }: DropZonePro
       </p>
       <p className="drop-zone-text">
         Drag files here, paste them, or{' '}
-        <button type="button" className="button button-primary" onClick={open} disabled={disabled}>
+        <button
+          ref={buttonRef}
+          type="button"
+          className="button button-primary"
+          onClick={open}
+          disabled={disabled}
+        >
           Choose files…
         </button>
       </p>

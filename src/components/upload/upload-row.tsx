@@ -8,7 +8,8 @@ import { FileThumbnail, KindBadge } from './file-thumbnail';
 export interface UploadRowActions {
   onCancel: (id: string) => void;
   onRetry: (id: string) => void;
-  onRemove: (id: string) => void;
+  /** `from` is the Remove button, for the list to move focus somewhere sensible. */
+  onRemove: (id: string, from: HTMLElement) => void;
   /** Extra buttons for a finished upload (the composer's "Attach", for example). */
   renderDoneActions?: (item: UploadItem) => ReactNode;
 }
@@ -107,42 +108,32 @@ export function UploadRow({
         ) : null}
       </div>
       <div className="upload-actions">
-        {moving ? (
+        {/* One button that turns from Cancel into Retry, so focus stays on it. */}
+        {moving || status === 'failed' || status === 'cancelled' ? (
           <button
             type="button"
             className="button"
             aria-describedby={nameId}
             onClick={() => {
-              onCancel(item.id);
+              if (moving) onCancel(item.id);
+              else onRetry(item.id);
             }}
           >
-            Cancel
+            {moving ? 'Cancel' : 'Retry'}
           </button>
         ) : null}
-        {status === 'failed' || status === 'cancelled' ? (
+        {moving ? null : (
           <button
             type="button"
             className="button"
             aria-describedby={nameId}
-            onClick={() => {
-              onRetry(item.id);
-            }}
-          >
-            Retry
-          </button>
-        ) : null}
-        {!moving ? (
-          <button
-            type="button"
-            className="button"
-            aria-describedby={nameId}
-            onClick={() => {
-              onRemove(item.id);
+            onClick={(event) => {
+              onRemove(item.id, event.currentTarget);
             }}
           >
             Remove
           </button>
-        ) : null}
+        )}
       </div>
     </li>
   );

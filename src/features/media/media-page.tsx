@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { PageHeader } from '@/components/page-header';
 import { DropZone } from '@/components/upload/drop-zone';
 import { UploadList } from '@/components/upload/upload-list';
@@ -32,6 +32,7 @@ function MediaUploads({ session }: { session: ConnectedSessionInfo }) {
   const queryClient = useQueryClient();
   const headingId = useId();
   const [channelId, setChannelId] = useState<string | null>(null);
+  const chooseFilesRef = useRef<HTMLButtonElement>(null);
   const uploaded = useQuery(uploadedMediaQueryOptions(queryClient, workspaceId));
 
   const onDone = useCallback(
@@ -58,6 +59,7 @@ function MediaUploads({ session }: { session: ConnectedSessionInfo }) {
         </h2>
         <ChannelPicker workspaceId={workspaceId} value={channelId} onChange={setChannelId} />
         <DropZone
+          buttonRef={chooseFilesRef}
           title="Upload files"
           hint="Up to 100 MB each, several at once; three upload at a time. Empty files and files whose bytes do not match their name are refused before anything is sent."
           onFiles={(files) => {
@@ -70,6 +72,9 @@ function MediaUploads({ session }: { session: ConnectedSessionInfo }) {
           onCancel={queue.cancel}
           onRetry={queue.retry}
           onRemove={queue.remove}
+          focusWhenEmpty={() => {
+            chooseFilesRef.current?.focus();
+          }}
         />
       </section>
       <UploadedMediaList media={uploaded.data ?? []} mediaBases={mediaBases} />

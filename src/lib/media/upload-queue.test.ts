@@ -155,6 +155,37 @@ describe('UploadQueue', () => {
     expect(queue.getSnapshot()[0]).toMatchObject({ status: 'done', error: undefined });
   });
 
+  it('a retried row keeps its place but waits behind those already waiting', async () => {
+    const { queue, calls, file, statuses } = harness();
+    queue.add(['a.png', 'b.png', 'c.png', 'd.png'].map((name) => file(name)));
+    calls[0]?.reject(new Error('dropped'));
+    await settle();
+    // d.png took a's place among the three moving.
+    expect(calls.map((call) => call.request.filename)).toEqual([
+      'a.png',
+      'b.png',
+      'c.png',
+      'd.png',
+    ]);
+    queue.add([file('e.png')]);
+    queue.retry(queue.getSnapshot()[0]?.id ?? '');
+    expect(statuses()).toEqual(['queued', 'uploading', 'uploading', 'uploading', 'queued']);
+    calls[1]?.resolve({ mediaUrl: 'b', attempts: 1 });
+    await settle();
+    // e.png was waiting first; a.png goes after it.
+    expect(calls.at(-1)?.request.filename).toBe('e.png');
+    calls[2]?.resolve({ mediaUrl: 'c', attempts: 1 });
+    await settle();
+    expect(calls.at(-1)?.request.filename).toBe('a.png');
+    expect(queue.getSnapshot().map((item) => item.check.displayName)).toEqual([
+      'a.png',
+      'b.png',
+      'c.png',
+      'd.png',
+      'e.png',
+    ]);
+  });
+
   it('retries a cancelled upload too, but never a done or moving one', async () => {
     const { queue, calls, file, statuses } = harness();
     queue.add([file('a.png'), file('b.png')]);

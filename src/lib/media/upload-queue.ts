@@ -74,6 +74,9 @@ export class UploadQueue {
   readonly #listeners = new Set<() => void>();
   #items: readonly UploadItem[] = [];
   #nextId = 1;
+  /** When each waiting item joined the line; a retry joins again at the end. */
+  readonly #turns = new Map<string, number>();
+  #nextTurn = 1;
 
   constructor(options: UploadQueueOptions) {
     this.#transfer = options.transfer;
@@ -114,6 +117,7 @@ export class UploadQueue {
       mediaUrl: undefined,
     }));
     if (added.length === 0) return [];
+    for (const item of added) this.#turns.set(item.id, this.#nextTurn++);
     this.#items = [...this.#items, ...added];
     this.#pump();
     this.#emit();
@@ -137,14 +141,21 @@ export class UploadQueue {
     this.#emit();
   }
 
-  /** Puts a failed or cancelled upload back at the end of the line, with a fresh presign. */
+  /**
+   * Puts a failed or cancelled upload back in line, behind those already waiting, with a
+   * fresh presign. Its row stays where it is.
+   */
   retry(id: string): void {
     const item = this.#find(id);
     if (item?.status !== 'failed' && item?.status !== 'cancelled') return;
-    this.#items = [
-      ...this.#items.filter((other) => other.id !== id),
-      { ...item, status: 'queued', loaded: 0, total: undefined, error: undefined, attempt: 0 },
-    ];
+    this.#turns.set(id, this.#nextTurn++);
+    this.#update(id, {
+      status: 'queued',
+      loaded: 0,
+      total: undefined,
+      error: undefined,
+      attempt: 0,
+    });
     this.#pump();
     this.#emit();
   }
@@ -154,6 +165,7 @@ export class UploadQueue {
     const item = this.#find(id);
     if (item === undefined || item.status === 'queued' || item.status === 'uploading') return;
     this.#items = this.#items.filter((other) => other.id !== id);
+    this.#turns.delete(id);
     this.#emit();
   }
 
@@ -192,11 +204,15 @@ export class UploadQueue {
     for (const listener of [...this.#listeners]) listener();
   }
 
-  /** Starts waiting items, oldest first, while fewer than the limit are moving. */
+  /** Starts waiting items in the order they joined, while fewer than the limit are moving. */
   #pump(): void {
-    for (const item of this.#items) {
+    const turn = (item: UploadItem) => this.#turns.get(item.id) ?? 0;
+    const waiting = this.#items
+      .filter((item) => item.status === 'queued')
+      .sort((a, b) => turn(a) - turn(b));
+    for (const item of waiting) {
       if (this.#running.size >= this.#concurrency) return;
-      if (item.status === 'queued') this.#start(item);
+      this.#start(item);
     }
   }
 
