@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Locator, Page, Request } from '@playwright/test';
 import { toPerchMediaPath } from '../src/lib/api/media';
+import { channelListSchema } from '../src/lib/bird/channel';
 import { sessionInfoSchema, type ConnectedSessionInfo } from '../src/lib/perch/session';
 import { perchPresignedUploadSchema } from '../src/lib/perch/upload';
 import { expectNoSeriousA11yIssues } from './support/axe';
@@ -265,6 +266,33 @@ test('a failed upload is retried by hand, and a refused form is presigned again 
   });
   await expect(row(page, 'second.png')).toContainText('Uploaded');
   expect(presigns).toBe(2);
+});
+
+test('files added after choosing a channel are presigned for that channel', async ({ page }) => {
+  const { workspaceId } = await openMedia(page);
+  const channels = channelListSchema.parse(
+    await (await page.request.get(`/api/workspaces/${workspaceId}/channels?limit=1000`)).json(),
+  ).results;
+  const channel = channels[0];
+  if (channel === undefined) throw new Error('the sandbox has channels');
+
+  const picker = page.getByLabel('Upload for');
+  await expect(picker).toHaveValue('');
+  await picker.selectOption({ value: channel.id });
+  const presigned = page.waitForResponse((response) => isPresign(response.request()));
+  await fileInput(page).setInputFiles({
+    name: 'for-channel.png',
+    mimeType: 'image/png',
+    buffer: PNG_1X1,
+  });
+
+  const answer = await presigned;
+  expect(new URL(answer.url()).pathname).toBe(
+    `/api/workspaces/${workspaceId}/channels/${channel.id}/presigned-upload`,
+  );
+  await expect(row(page, 'for-channel.png').getByLabel('Media URL')).toHaveValue(
+    new RegExp(`/channels/${channel.id}/media/[0-9a-f-]{36}$`),
+  );
 });
 
 /** Every file below `dir`, relative to it. */
