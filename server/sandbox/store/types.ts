@@ -74,9 +74,13 @@ export interface MessageStatusUpdate {
 }
 
 export interface MessageStore {
-  /** Stores a complete Message with its receivers, tags and subject, atomically. */
+  /**
+   * Stores a complete Message with its receivers, tags and subject, atomically. Called
+   * inside a caller's `db.transaction`, it joins that transaction (no savepoint): an error
+   * rolls back when it propagates out of the caller's transaction function.
+   */
   insert(message: Message): void;
-  /** Several messages in one transaction (a batch send): all or none. */
+  /** Several messages in one transaction (a batch send): all or none. Joins a caller's. */
   insertMany(messages: readonly Message[]): void;
   /** The message `id` of channel `channelId`, or `undefined`. */
   get(channelId: string, id: string): Message | undefined;
