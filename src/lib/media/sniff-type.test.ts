@@ -22,7 +22,7 @@ describe('sniffBytes', () => {
     ['GIF87a', text('GIF87a'), 'image/gif'],
     ['WebP', riff('WEBP'), 'image/webp'],
     ['WAV', riff('WAVE'), 'audio/wav'],
-    ['BMP', text('BM\x00\x00'), 'image/bmp'],
+    ['BMP', bytes(0x42, 0x4d, 0x3a, 0, 0, 0, 0, 0, 0, 0), 'image/bmp'],
     ['PDF', PDF, 'application/pdf'],
     ['ZIP', ZIP, 'application/zip'],
     ['MP4', ftyp('isom'), 'video/mp4'],
@@ -33,14 +33,22 @@ describe('sniffBytes', () => {
     ['AVIF', ftyp('avif'), 'image/avif'],
     ['WebM', bytes(0x1a, 0x45, 0xdf, 0xa3), 'video/webm'],
     ['Ogg', text('OggS\0'), 'audio/ogg'],
-    ['MP3 with ID3', text('ID3\x04'), 'audio/mpeg'],
+    ['MP3 with ID3', text('ID3\x04\x00'), 'audio/mpeg'],
     ['MP3 frame', bytes(0xff, 0xfb, 0x90, 0x00), 'audio/mpeg'],
     ['AAC ADTS', bytes(0xff, 0xf1, 0x50, 0x80), 'audio/aac'],
     ['AMR', text('#!AMR\n'), 'audio/amr'],
     ['OLE', OLE, 'application/x-ole-storage'],
     ['ELF', bytes(0x7f, 0x45, 0x4c, 0x46), 'application/x-executable'],
+    ['Windows executable', bytes(0x4d, 0x5a, 0x90, 0x00, 0x03), 'application/x-msdownload'],
   ])('recognises %s', (_name, head, contentType) => {
     expect(sniffBytes(head)?.contentType).toBe(contentType);
+  });
+
+  it('does not take text for a format with a short printable signature', () => {
+    expect(sniffBytes(text('BMW service notes\n'))).toBeUndefined();
+    expect(sniffBytes(text('MZ: meeting notes'))).toBeUndefined();
+    expect(sniffBytes(text('ID3 tags explained'))).toBeUndefined();
+    expect(decideType('notes.txt', text('BMW service notes\n'))).toMatchObject({ ok: true });
   });
 
   it('recognises nothing in text, too few bytes, or nothing at all', () => {

@@ -56,7 +56,8 @@ function sniffRiff(bytes: Uint8Array): SniffedType | undefined {
 
 /** MP3: an ID3 tag, or an MPEG audio frame sync (11 set bits, layer III). */
 function sniffMp3(bytes: Uint8Array): boolean {
-  if (ascii(bytes, 0, 3) === 'ID3') return true;
+  // An ID3 tag's version byte (2–4) is a control character: "ID3 notes" in a text is not one.
+  if (ascii(bytes, 0, 3) === 'ID3' && !looksLikeText(bytes)) return true;
   const first = bytes[0];
   const second = bytes[1];
   return (
@@ -70,7 +71,18 @@ function sniffAdts(bytes: Uint8Array): boolean {
   return bytes[0] === 0xff && second !== undefined && (second & 0xf6) === 0xf0;
 }
 
-const SIGNATURES: readonly { bytes: readonly number[]; offset?: number; type: SniffedType }[] = [
+interface Signature {
+  bytes: readonly number[];
+  offset?: number;
+  type: SniffedType;
+  /**
+   * Short and printable ("BM", "MZ"): text can start with it too ("BMW…"), so it counts only
+   * when the bytes are not text. The real formats follow it with binary fields at once.
+   */
+  weak?: true;
+}
+
+const SIGNATURES: readonly Signature[] = [
   {
     bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
     type: { contentType: 'image/png', label: 'PNG image' },
@@ -84,7 +96,7 @@ const SIGNATURES: readonly { bytes: readonly number[]; offset?: number; type: Sn
     bytes: [0x47, 0x49, 0x46, 0x38, 0x39, 0x61],
     type: { contentType: 'image/gif', label: 'GIF image' },
   },
-  { bytes: [0x42, 0x4d], type: { contentType: 'image/bmp', label: 'BMP image' } },
+  { bytes: [0x42, 0x4d], type: { contentType: 'image/bmp', label: 'BMP image' }, weak: true },
   {
     bytes: [0x25, 0x50, 0x44, 0x46, 0x2d],
     type: { contentType: 'application/pdf', label: 'PDF document' },
@@ -114,13 +126,16 @@ const SIGNATURES: readonly { bytes: readonly number[]; offset?: number; type: Sn
   {
     bytes: [0x4d, 0x5a],
     type: { contentType: 'application/x-msdownload', label: 'Windows executable' },
+    weak: true,
   },
 ];
 
 /** The type the leading bytes prove, or `undefined` when they match no known signature. */
 export function sniffBytes(bytes: Uint8Array): SniffedType | undefined {
   for (const signature of SIGNATURES) {
-    if (startsWith(bytes, signature.bytes, signature.offset)) return signature.type;
+    if (!startsWith(bytes, signature.bytes, signature.offset)) continue;
+    if (signature.weak && looksLikeText(bytes)) continue;
+    return signature.type;
   }
   const container = sniffIsoBmff(bytes) ?? sniffRiff(bytes);
   if (container) return container;
