@@ -265,6 +265,7 @@ test('a failed upload is retried by hand, and a refused form is presigned again 
     buffer: PNG_1X1,
   });
   await expect(row(page, 'second.png')).toContainText('Uploaded');
+  await expect(row(page, 'second.png')).toContainText('The first upload was refused (403)');
   expect(presigns).toBe(2);
 });
 

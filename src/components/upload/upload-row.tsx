@@ -92,6 +92,11 @@ export function UploadRow({
         {status === 'failed' && item.error !== undefined ? (
           <p className="upload-error">{item.error}</p>
         ) : null}
+        {status === 'done' && item.attempt > 1 ? (
+          <p className="upload-detail">
+            The first upload was refused (403), so it was presigned again and sent once more.
+          </p>
+        ) : null}
         {status === 'done' && item.mediaUrl !== undefined ? (
           <div className="upload-url">
             <label htmlFor={urlId}>Media URL</label>
