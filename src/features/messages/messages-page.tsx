@@ -1,10 +1,171 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { PageHeader } from '@/components/page-header';
+import { PrivacyToggle } from '@/components/privacy-toggle';
+import { TimeZoneToggle } from '@/components/time-zone-toggle';
+import { channelListQueryOptions } from '@/lib/api/channels';
+import type { Channel } from '@/lib/bird/channel';
+import { formatShortTime } from '@/lib/format-time';
+import { useTimeZonePreference } from '@/lib/time-zone-preference';
+import { ActiveFilters, UrlNotices } from './components/active-filters';
+import { ChannelsContext } from './components/channels-context';
+import { ColumnChooser } from './components/column-chooser';
+import { messageHref } from './components/message-cells';
+import { MessageFiltersForm } from './components/message-filters-form';
+import { ListFooter, MessageListStates } from './components/message-list-states';
+import { MessageTable } from './components/message-table';
+import { useColumnPreferences } from './hooks/use-column-preferences';
+import { useListKeyboard } from './hooks/use-list-keyboard';
+import { useMessageFilters } from './hooks/use-message-filters';
+import { useMessageList } from './hooks/use-message-list';
+import { useWorkspaceId } from './hooks/use-workspace-id';
+import { filterChips } from './utils/filter-chips';
+import {
+  EMPTY_MESSAGE_FILTERS,
+  messageFiltersToSearch,
+  toMessageListFilters,
+} from './utils/message-filters-url';
+import './messages-page.css';
+
+const NO_CHANNELS: Channel[] = [];
 
 export function MessagesPage() {
+  const workspaceId = useWorkspaceId();
   return (
-    <PageHeader
-      title="Messages"
-      description="Browse and filter every message in the workspace, newest first, across all of its channels."
-    />
+    <>
+      <PageHeader
+        title="Messages"
+        description="Every message of the workspace or of one channel, filtered as you like. The filters live in the address, so a view is a link you can share."
+      />
+      {workspaceId === undefined ? null : <MessagesView workspaceId={workspaceId} />}
+    </>
+  );
+}
+
+/** Milliseconds now; read when the filters change, never during a plain re-render. */
+const readClock = () => Date.now();
+
+function MessagesView({ workspaceId }: { workspaceId: string }) {
+  const navigate = useNavigate();
+  const { filters, notices, search, setFilters } = useMessageFilters();
+  const { timeZone } = useTimeZonePreference();
+  const columns = useColumnPreferences();
+
+  // A date preset ("last hour") is anchored when the filters are set, so that paging
+  // through the cursor keeps one window. Refresh moves the anchor to now.
+  const [anchor, setAnchor] = useState(() => ({ search, at: readClock() }));
+  if (anchor.search !== search) setAnchor({ search, at: readClock() });
+
+  const channelsQuery = useQuery(channelListQueryOptions(workspaceId));
+  const channels = channelsQuery.data?.results ?? NO_CHANNELS;
+  const channelMap = useMemo(() => new Map(channels.map((c) => [c.id, c])), [channels]);
+
+  const listFilters = useMemo(() => toMessageListFilters(filters, anchor.at), [filters, anchor.at]);
+  const { query, rows } = useMessageList(workspaceId, filters.channelId, listFilters);
+
+  const chips = filterChips(filters, {
+    channelName: (id) => channelMap.get(id)?.name,
+    formatTime: (iso) => formatShortTime(Date.parse(iso), timeZone),
+  });
+
+  const [selection, setSelection] = useState<{ search: string; index: number | undefined }>({
+    search,
+    index: undefined,
+  });
+  const selectedIndex = selection.search === search ? selection.index : undefined;
+  const select = useCallback(
+    (index: number | undefined) => {
+      setSelection({ search, index });
+    },
+    [search],
+  );
+
+  const searchRef = useRef<HTMLInputElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useListKeyboard({
+    rowCount: rows.length,
+    selectedIndex,
+    onSelect: select,
+    onOpen: (index) => {
+      const message = rows[index];
+      if (message !== undefined) void navigate(messageHref(message));
+    },
+    searchRef,
+    listRef: scrollRef,
+  });
+
+  const clearFilters = () => {
+    setFilters(EMPTY_MESSAGE_FILTERS);
+  };
+  const { fetchNextPage, hasNextPage, isFetchingNextPage } = query;
+  const loadMore = useCallback(() => {
+    void fetchNextPage();
+  }, [fetchNextPage]);
+
+  return (
+    <ChannelsContext value={channelMap}>
+      <div className="messages-toolbar">
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setAnchor({ search, at: readClock() });
+            void query.refetch();
+          }}
+        >
+          Refresh
+        </button>
+        <span className="messages-toolbar-spacer" />
+        <ColumnChooser
+          visibility={columns.columnVisibility}
+          onChange={columns.setColumnVisibility}
+          onResetWidths={() => {
+            columns.setColumnSizing({});
+          }}
+        />
+        <TimeZoneToggle />
+        <PrivacyToggle />
+      </div>
+
+      <UrlNotices
+        notices={notices}
+        onTidy={() => {
+          setFilters(filters, 'replace');
+        }}
+      />
+      <MessageFiltersForm
+        filters={filters}
+        setFilters={setFilters}
+        channels={channelsQuery.data?.results}
+        searchRef={searchRef}
+      />
+      <ActiveFilters chips={chips} onChange={setFilters} onClear={clearFilters} />
+
+      <MessageListStates
+        query={query}
+        rowCount={rows.length}
+        chips={chips}
+        onClear={clearFilters}
+        hasFilters={messageFiltersToSearch(filters).size > 0}
+      >
+        <MessageTable
+          rows={rows}
+          selectedIndex={selectedIndex}
+          onSelect={select}
+          hasNextPage={hasNextPage}
+          isFetchingNextPage={isFetchingNextPage}
+          fetchNextPage={loadMore}
+          footer={<ListFooter query={query} rowCount={rows.length} />}
+          columnVisibility={columns.columnVisibility}
+          onColumnVisibilityChange={columns.setColumnVisibility}
+          columnSizing={columns.columnSizing}
+          onColumnSizingChange={columns.setColumnSizing}
+          busy={query.isPlaceholderData}
+          scrollKey={search}
+          scrollRef={scrollRef}
+        />
+      </MessageListStates>
+    </ChannelsContext>
   );
 }

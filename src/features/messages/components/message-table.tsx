@@ -1,0 +1,250 @@
+import { useTable, type Header } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { isFailedStatus } from '@/components/status-badge';
+import type { Message } from '@/lib/bird/message';
+import type { ColumnSizing, ColumnVisibility } from '../hooks/use-column-preferences';
+import { MESSAGE_COLUMNS, messageTableFeatures } from './message-columns';
+
+/** Every row is one line; a fixed height keeps scrolling through millions cheap. */
+export const ROW_HEIGHT = 40;
+/** Ask for the next page this many rows before the end. */
+const PREFETCH_ROWS = 15;
+const KEYBOARD_RESIZE_STEP = 16;
+
+type Updater<T> = T | ((previous: T) => T);
+
+export interface MessageTableProps {
+  rows: Message[];
+  /** The row the keyboard is on. */
+  selectedIndex: number | undefined;
+  onSelect: (index: number | undefined) => void;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => void;
+  /** The row under the last one: loading, a failed page with Retry, or the end of the list. */
+  footer: ReactNode;
+  columnVisibility: ColumnVisibility;
+  onColumnVisibilityChange: (updater: Updater<ColumnVisibility>) => void;
+  columnSizing: ColumnSizing;
+  onColumnSizingChange: (updater: Updater<ColumnSizing>) => void;
+  /** Rows are being replaced (new filters loading). */
+  busy: boolean;
+  /** Set to scroll back to the top (the filters changed). */
+  scrollKey: string;
+  scrollRef: React.RefObject<HTMLDivElement | null>;
+  onScroll?: (scrollTop: number) => void;
+}
+
+/**
+ * The message log: TanStack Table for the columns (visibility, sizing, resizing) and
+ * TanStack Virtual for the rows, so only what is on screen is in the DOM.
+ */
+export function MessageTable({
+  rows,
+  selectedIndex,
+  onSelect,
+  hasNextPage,
+  isFetchingNextPage,
+  fetchNextPage,
+  footer,
+  columnVisibility,
+  onColumnVisibilityChange,
+  columnSizing,
+  onColumnSizingChange,
+  busy,
+  scrollKey,
+  scrollRef,
+  onScroll,
+}: MessageTableProps) {
+  const table = useTable({
+    features: messageTableFeatures,
+    columns: MESSAGE_COLUMNS,
+    data: rows,
+    getRowId: (message) => message.id,
+    state: { columnVisibility, columnSizing },
+    onColumnVisibilityChange,
+    onColumnSizingChange,
+    columnResizeMode: 'onChange',
+  });
+  const tableRows = table.getRowModel().rows;
+  const count = tableRows.length + 1;
+
+  // No React Compiler in this build; the virtualizer is read fresh on every render.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    getItemKey: (index) => tableRows[index]?.id ?? 'footer',
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= tableRows.length - PREFETCH_ROWS) {
+      fetchNextPage();
+    }
+  }, [hasNextPage, isFetchingNextPage, lastIndex, tableRows.length, fetchNextPage]);
+
+  // New filters: start reading from the top.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [scrollKey, scrollRef]);
+
+  // The keyboard moved: bring the row into view and put focus on its link.
+  useEffect(() => {
+    if (selectedIndex === undefined) return;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    const frame = requestAnimationFrame(() => {
+      scrollRef.current
+        ?.querySelector<HTMLElement>(
+          `[data-row-index="${String(selectedIndex)}"] .messages-row-link`,
+        )
+        ?.focus({ preventScroll: true });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+    };
+  }, [selectedIndex, virtualizer, scrollRef]);
+
+  const totalWidth = table.getTotalSize();
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const visibleCount = headers.length;
+
+  return (
+    <div
+      ref={scrollRef}
+      className="messages-scroll"
+      onScroll={(event) => onScroll?.(event.currentTarget.scrollTop)}
+    >
+      <div
+        role="table"
+        aria-label="Messages"
+        aria-rowcount={hasNextPage ? -1 : tableRows.length + 1}
+        aria-colcount={visibleCount}
+        aria-busy={busy}
+        className="messages-table"
+        style={{ width: totalWidth }}
+      >
+        <div role="rowgroup" className="messages-thead">
+          <div role="row" aria-rowindex={1} className="messages-tr">
+            {headers.map((header) => (
+              <div
+                key={header.id}
+                role="columnheader"
+                className="messages-th"
+                style={{ width: header.getSize() }}
+              >
+                <span className="messages-ellipsis">
+                  <table.FlexRender header={header} />
+                </span>
+                <ResizeHandle header={header} onResize={onColumnSizingChange} />
+              </div>
+            ))}
+          </div>
+        </div>
+        <div
+          role="rowgroup"
+          className="messages-tbody"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {items.map((item) => {
+            const row = tableRows[item.index];
+            const style: CSSProperties = {
+              transform: `translateY(${String(item.start)}px)`,
+              height: ROW_HEIGHT,
+            };
+            if (row === undefined) {
+              return (
+                <div
+                  key="footer"
+                  role="row"
+                  className="messages-tr messages-footer-row"
+                  style={style}
+                >
+                  <div
+                    role="cell"
+                    className="messages-td messages-footer-cell"
+                    aria-colspan={visibleCount}
+                  >
+                    {footer}
+                  </div>
+                </div>
+              );
+            }
+            const failed = isFailedStatus(row.original.status);
+            return (
+              <div
+                key={row.id}
+                role="row"
+                aria-rowindex={item.index + 2}
+                data-row-index={item.index}
+                data-selected={selectedIndex === item.index ? 'true' : undefined}
+                data-failed={failed ? 'true' : undefined}
+                className="messages-tr messages-row"
+                style={style}
+                onFocus={() => {
+                  if (selectedIndex !== item.index) onSelect(item.index);
+                }}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <div
+                    key={cell.id}
+                    role="cell"
+                    className={`messages-td messages-col-${cell.column.id}`}
+                    style={{ width: cell.column.getSize() }}
+                  >
+                    <table.FlexRender cell={cell} />
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ResizeHandle({
+  header,
+  onResize,
+}: {
+  header: Header<typeof messageTableFeatures, Message>;
+  onResize: (updater: Updater<ColumnSizing>) => void;
+}) {
+  const column = header.column;
+  if (!column.getCanResize()) return null;
+  const handler = header.getResizeHandler();
+  const label = typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id;
+  const min = column.columnDef.minSize ?? 40;
+  const size = header.getSize();
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const delta =
+      event.key === 'ArrowLeft'
+        ? -KEYBOARD_RESIZE_STEP
+        : event.key === 'ArrowRight'
+          ? KEYBOARD_RESIZE_STEP
+          : 0;
+    if (delta === 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    onResize((previous) => ({ ...previous, [column.id]: Math.max(min, size + delta) }));
+  };
+  return (
+    <button
+      type="button"
+      aria-label={`Resize the ${label} column`}
+      title="Drag to resize, or use the left and right arrow keys; double-click resets"
+      className={`messages-resizer${column.getIsResizing() ? ' is-resizing' : ''}`}
+      onMouseDown={handler}
+      onTouchStart={handler}
+      onDoubleClick={() => {
+        column.resetSize();
+      }}
+      onKeyDown={onKeyDown}
+    />
+  );
+}
