@@ -127,3 +127,68 @@ export function messageRows(page: Page) {
 export async function shownReferences(page: Page): Promise<string[]> {
   return messageRows(page).locator('.messages-col-reference').allInnerTexts();
 }
+
+/** E4 through the sandbox: several messages in one batch; returns the batch id. */
+export async function sendBatch(
+  request: APIRequestContext,
+  workspaceId: string,
+  items: { to: string; text: string; tags: string[]; reference: string }[],
+  channelId: string = CHANNEL.sms,
+): Promise<string> {
+  const response = await request.post(
+    `/sandbox/workspaces/${workspaceId}/channels/${channelId}/batch/messages`,
+    {
+      headers: auth,
+      data: {
+        messageRequests: items.map((item) => ({
+          receiver: { contacts: [{ identifierValue: item.to }] },
+          body: { type: 'text', text: { text: item.text } },
+          tags: item.tags,
+          reference: item.reference,
+        })),
+      },
+    },
+  );
+  expect(response.status(), await response.text()).toBe(202);
+  return z.object({ batchId: z.string() }).parse(await response.json()).batchId;
+}
+
+/** A message that a contact sends to one of our channels. */
+export async function receiveMessage(
+  request: APIRequestContext,
+  from: string,
+  text: string,
+  channelId: string = CHANNEL.sms,
+): Promise<Message> {
+  const response = await request.post('/sandbox/_sandbox/inbound', {
+    headers: auth,
+    data: { channelId, from, body: { type: 'text', text: { text } } },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return messageSchema.parse(await response.json());
+}
+
+/** A phone number no other test uses (E.164, ends in 0–8999 so it is delivered). */
+export function uniquePhone(ending?: string): string {
+  const middle = String(Math.floor(Math.random() * 1e4)).padStart(4, '0');
+  const last = ending ?? String(Math.floor(Math.random() * 9000)).padStart(4, '0');
+  return `+3162${middle}${last}`;
+}
+
+/**
+ * Waits until the page's rows are exactly the messages the API lists for `params` (the
+ * same order), and returns their references.
+ */
+export async function expectRowsToMatchApi(
+  page: Page,
+  workspaceId: string,
+  params: Record<string, string | string[]>,
+): Promise<string[]> {
+  let expected: string[] = [];
+  await expect(async () => {
+    const api = await listMessages(page.request, workspaceId, params);
+    expected = api.map((message) => message.reference);
+    expect(await shownReferences(page)).toEqual(expected);
+  }).toPass({ timeout: 10_000 });
+  return expected;
+}

@@ -1,11 +1,16 @@
 import { expectNoSeriousA11yIssues } from './support/axe';
 import { expect, test } from './support/fixtures';
 import {
+  advanceClock,
   connectSandbox,
+  expectRowsToMatchApi,
+  listMessages,
   messageRows,
   sandboxInfo,
+  sendBatch,
   sendMessage,
   shownReferences,
+  uniquePhone,
   uniqueTag,
 } from './messages-sandbox';
 
@@ -17,6 +22,7 @@ test('the log shows the messages of a tag, newest first, with their columns', as
     reference: `${tag}-1`,
     text: 'First hello',
   });
+  await advanceClock(page.request, 1_000);
   const second = await sendMessage(page.request, workspaceId, {
     tags: [tag],
     reference: `${tag}-2`,
@@ -38,4 +44,135 @@ test('the log shows the messages of a tag, newest first, with their columns', as
     page.getByRole('status').filter({ hasText: 'All 2 matching messages loaded' }),
   ).toBeVisible();
   await expectNoSeriousA11yIssues(page);
+});
+
+test('filters round-trip through the address: reload, Back, and bad values ignored with a notice', async ({
+  page,
+}) => {
+  const { workspaceId } = await sandboxInfo(page.request);
+  const tag = uniqueTag('url');
+  await sendMessage(page.request, workspaceId, { tags: [tag], reference: `${tag}-a` });
+  await sendMessage(page.request, workspaceId, { tags: [tag], reference: `${tag}-b` });
+  await connectSandbox(page);
+  const form = page.getByRole('search', { name: 'Message filters' });
+
+  await form.getByLabel('Tag').fill(tag);
+  await expect(page).toHaveURL(new RegExp(`\\?tag=${tag}$`));
+  await form.getByLabel('Order').selectOption({ label: 'Oldest first' });
+  await expect(page).toHaveURL(new RegExp(`\\?tag=${tag}&order=oldest$`));
+  await expectRowsToMatchApi(page, workspaceId, { tag, reverse: 'true' });
+
+  await page.reload();
+  await expect(form.getByLabel('Tag')).toHaveValue(tag);
+  await expect(form.getByLabel('Order')).toHaveValue('oldest');
+  await expect(page.getByRole('button', { name: 'Remove Order: Oldest first' })).toBeVisible();
+  await expectRowsToMatchApi(page, workspaceId, { tag, reverse: 'true' });
+
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`\\?tag=${tag}$`));
+  await expect(form.getByLabel('Order')).toHaveValue('newest');
+  await expectRowsToMatchApi(page, workspaceId, { tag });
+
+  await page.goto(`/messages?tag=${tag}&status=exploded&channel=nope&range=forever`);
+  const notice = page
+    .getByRole('status')
+    .filter({ hasText: 'Part of the address was not understood' });
+  await expect(notice).toContainText('Ignored status "exploded"');
+  await expect(notice).toContainText('Ignored channel "nope": must be a UUID');
+  await expect(notice).toContainText('Ignored date range "forever"');
+  await expectRowsToMatchApi(page, workspaceId, { tag });
+  await notice.getByRole('button', { name: 'Remove them from the address' }).click();
+  await expect(page).toHaveURL(new RegExp(`/messages\\?tag=${tag}$`));
+  await expect(notice).toBeHidden();
+});
+
+test('scrolling reaches the end of a known set with no duplicates or gaps', async ({ page }) => {
+  const { workspaceId } = await sandboxInfo(page.request);
+  const tag = uniqueTag('scroll');
+  const items = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      to: uniquePhone(),
+      text: `Scroll ${String(from + i)}`,
+      tags: [tag],
+      reference: `${tag}-${String(from + i).padStart(3, '0')}`,
+    }));
+  await sendBatch(page.request, workspaceId, items(0, 100));
+  await sendBatch(page.request, workspaceId, items(100, 30));
+  const expected = (await listMessages(page.request, workspaceId, { tag })).map((m) => m.reference);
+  expect(expected).toHaveLength(130);
+
+  await connectSandbox(page);
+  await page.goto(`/messages?tag=${tag}`);
+  await expect(messageRows(page).first()).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: '50 messages loaded, more below' }),
+  ).toBeVisible();
+
+  const scroller = page.locator('.messages-scroll');
+  const seen = new Map<number, string>();
+  for (let index = 0; ; index += 20) {
+    await scroller.evaluate((element, top) => {
+      element.scrollTop = top;
+    }, index * 40);
+    const row = page.locator(`[data-row-index="${String(Math.min(index, 129))}"]`);
+    await expect(row).toBeAttached();
+    const pairs = await messageRows(page).evaluateAll((rows) =>
+      rows.map(
+        (row) =>
+          [
+            Number(row.getAttribute('data-row-index')),
+            row.querySelector('.messages-col-reference')?.textContent ?? '',
+          ] as const,
+      ),
+    );
+    for (const [at, reference] of pairs) {
+      const before = seen.get(at);
+      if (before !== undefined) expect(before).toBe(reference);
+      seen.set(at, reference);
+    }
+    if (index >= 129) break;
+  }
+  await expect(page.getByText('End of list · 130 messages')).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'All 130 matching messages loaded' }),
+  ).toBeVisible();
+  const shown = [...seen.entries()].sort(([a], [b]) => a - b).map(([, reference]) => reference);
+  expect([...seen.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 130 }, (_, i) => i));
+  expect(new Set(shown).size).toBe(130);
+  expect(shown).toEqual(expected);
+});
+
+test('the keyboard moves through the rows and opens one', async ({ page }) => {
+  const { workspaceId } = await sandboxInfo(page.request);
+  const tag = uniqueTag('keys');
+  for (const n of [1, 2, 3]) {
+    await sendMessage(page.request, workspaceId, { tags: [tag], reference: `${tag}-${String(n)}` });
+  }
+  const expected = await listMessages(page.request, workspaceId, { tag });
+  await connectSandbox(page);
+  await page.goto(`/messages?tag=${tag}`);
+  await expect(messageRows(page)).toHaveCount(3);
+  const selected = page.locator('[data-selected="true"]');
+
+  await page.keyboard.press('j');
+  await expect(selected).toHaveAttribute('data-row-index', '0');
+  await expect(selected.getByRole('link')).toBeFocused();
+  await page.keyboard.press('j');
+  await page.keyboard.press('ArrowDown');
+  await expect(selected).toHaveAttribute('data-row-index', '2');
+  await page.keyboard.press('k');
+  await expect(selected).toHaveAttribute('data-row-index', '1');
+  await page.keyboard.press('Escape');
+  await expect(selected).toHaveCount(0);
+
+  await page.keyboard.press('/');
+  await expect(page.getByRole('search').getByLabel('Subject')).toBeFocused();
+  await page.getByRole('search').getByLabel('Subject').blur();
+
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  const second = expected[1];
+  if (second === undefined) throw new Error('three messages were sent');
+  await expect(page).toHaveURL(`/messages/${second.channelId}/${second.id}`);
 });
