@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../clock';
 import { findMagicRecipient } from '../../../src/lib/bird/decisions';
@@ -13,7 +16,7 @@ import { seedMessages } from './seed';
 const NOW = Date.parse('2026-11-27T12:00:00.000Z');
 const dbs: Database[] = [];
 afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
+  for (const db of dbs.splice(0)) if (db.open) db.close();
 });
 
 const WORKSPACE_ID = '9e4c1a2b-3d5f-4a6b-8c7d-0e1f2a3b4c5d';
@@ -156,6 +159,27 @@ describe('seed', () => {
         dueAt: Date.parse(m.scheduledFor ?? ''),
         payload: { status: 'accepted' },
       });
+    }
+  });
+
+  it('loads a file database outside WAL and leaves it in WAL with its settings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perch-seed-'));
+    try {
+      const db = openDatabase(dir);
+      dbs.push(db);
+      const clock = new ManualClock(NOW);
+      expect(seedMessages({ db, clock, count: 300 })).toBe(300);
+      expect(seedMessages({ db, clock, count: 300 })).toBe(300);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(1);
+      expect(db.pragma('cache_size', { simple: true })).toBe(-65536);
+      db.close();
+      const again = openDatabase(dir);
+      dbs.push(again);
+      expect(createStore(again).messages.count()).toBe(600);
+      expect(again.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -3,6 +3,7 @@ import type { Database } from '../db/open-database';
 import { createStore } from '../store';
 import type { SandboxStore } from '../store/types';
 import { ensureWorkspace } from '../store/workspace';
+import { withBulkLoadSettings } from './bulk-load';
 import { generateSeed, type SeededMessage } from './generate';
 
 export interface SeedOptions {
@@ -39,7 +40,8 @@ export function seedMessages(options: SeedOptions): number {
   if (count === 0) return 0;
   const store = options.store ?? createStore(db);
   const workspace = ensureWorkspace(db, clock);
-  const seed = options.seed ?? BASE_SEED + store.messages.count();
+  const existing = store.messages.count();
+  const seed = options.seed ?? BASE_SEED + existing;
   const generated = generateSeed(
     count,
     {
@@ -58,26 +60,9 @@ export function seedMessages(options: SeedOptions): number {
     }
   });
 
-  return withBulkLoadSettings(db, () =>
+  return withBulkLoadSettings(db, existing === 0, () =>
     insertAll(generated, write, count, options.chunkSize ?? DEFAULT_CHUNK, options.onProgress, db),
   );
-}
-
-/**
- * Runs `load` with a 512 MiB page cache (the index pages that bulk inserts touch stay hot)
- * and a WAL checkpoint every ~256 MiB instead of every 4 MiB; restores both afterwards.
- */
-function withBulkLoadSettings<T>(db: Database, load: () => T): T {
-  const cacheSize = Number(db.pragma('cache_size', { simple: true }));
-  const autoCheckpoint = Number(db.pragma('wal_autocheckpoint', { simple: true }));
-  db.pragma('cache_size = -524288');
-  db.pragma('wal_autocheckpoint = 65536');
-  try {
-    return load();
-  } finally {
-    db.pragma(`cache_size = ${String(cacheSize)}`);
-    db.pragma(`wal_autocheckpoint = ${String(autoCheckpoint)}`);
-  }
 }
 
 function insertAll(
