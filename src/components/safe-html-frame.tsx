@@ -25,6 +25,9 @@ export function SafeHtmlFrame({
   return (
     <div className="safe-html-frame" data-width={width}>
       <iframe
+        // A new document gets a new frame: changing `srcdoc` would navigate the old one and
+        // leave an entry in the tab's history (Back would step through email versions).
+        key={document}
         className="safe-html-frame-iframe"
         title={title}
         srcDoc={document}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyResourceUrl, mayLoadResource, safeLinkUrl } from './resource-url';
-import { sanitizeEmailHtml } from './sanitize-email';
+import { disarmBeforeParsing, sanitizeEmailHtml } from './sanitize-email';
 
 describe('classifyResourceUrl', () => {
   it.each([
@@ -48,6 +48,20 @@ describe('sanitizeEmailHtml without a DOM', () => {
   it('refuses rather than returning the input unsanitised', () => {
     expect(() => sanitizeEmailHtml('<img src=x onerror=alert(1)>', { allowRemote: false })).toThrow(
       /browser/,
+    );
+  });
+});
+
+describe('disarmBeforeParsing', () => {
+  it('renames handlers, style attributes and style/base tags, leaving text and values alone', () => {
+    expect(
+      disarmBeforeParsing(
+        '<p STYLE="color:red" title="a>b onclick=x" style=\'x\'>style=kept onclick=kept</p>' +
+          '<img src="x"onerror=y><svg/onload=z><style>p{}</style><BASE href=x>',
+      ),
+    ).toBe(
+      '<p data-perch-STYLE="color:red" title="a>b onclick=x" data-perch-style=\'x\'>style=kept onclick=kept</p>' +
+        '<img src="x"data-perch-onerror=y><svg/data-perch-onload=z><perch-style>p{}</perch-style><perch-BASE href=x>',
     );
   });
 });

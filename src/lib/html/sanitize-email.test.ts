@@ -67,6 +67,12 @@ describe('sanitizeEmailHtml', () => {
     expect(body.textContent).toContain('before');
   });
 
+  it('drops a <base> but keeps what follows it', () => {
+    expect(bodyOf('<base href="https://evil.test/"><p>after a base</p>').body.textContent).toBe(
+      'after a base',
+    );
+  });
+
   it('keeps only http(s), mailto and tel links, opening in a new tab without referrer', () => {
     const { body } = bodyOf(
       [

@@ -158,6 +158,37 @@ function secureLink(element: Element): void {
   element.setAttribute('rel', 'noopener noreferrer nofollow');
 }
 
+/** An HTML start tag, quoted attribute values (which may hold `>`) included. */
+const START_TAG = /<[a-zA-Z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+/** A tag's quoted values, and the stretches between them. */
+const TAG_PARTS = /"[^"]*"|'[^']*'|[^"']+/g;
+/** An event handler or style attribute's name, where an attribute name can start. */
+const DISARMED_ATTRIBUTE = /(^|[\s/])(on[a-z]+|style)(?=\s*=)/gi;
+const STYLE_OR_BASE_TAG = /<(\/?)(style|base)(?=[\s/>])/gi;
+const DISARMED_PREFIX = 'data-perch-';
+const DISARMED_TAGS = ['perch-style', 'perch-base'];
+
+function disarmTag(tag: string): string {
+  return tag.replace(TAG_PARTS, (part) =>
+    part.startsWith('"') || part.startsWith("'")
+      ? part
+      : part.replace(DISARMED_ATTRIBUTE, `$1${DISARMED_PREFIX}$2`),
+  );
+}
+
+/**
+ * Renames event-handler and `style` attributes and `<style>`/`<base>` tags before the HTML
+ * is parsed at all. Parsing happens in Perch's own page, whose CSP refuses inline handlers,
+ * inline styles and any `<base>`: the browser would report (and block) each of them as a
+ * violation of Perch's policy while DOMPurify merely reads the email. Renamed, they are
+ * plain `data-` attributes and unknown elements, which the sanitiser then removes (a style
+ * block with its CSS). Not a security boundary (DOMPurify and the frame are): a rename this
+ * misses only costs a blocked, reported violation.
+ */
+export function disarmBeforeParsing(html: string): string {
+  return html.replace(START_TAG, disarmTag).replace(STYLE_OR_BASE_TAG, '<$1perch-$2');
+}
+
 export function sanitizeEmailHtml(dirty: string, options: SanitizeEmailOptions): SanitizedEmail {
   const { allowRemote } = options;
   const purify = DOMPurify(typeof window === 'undefined' ? undefined : window);
@@ -169,10 +200,10 @@ export function sanitizeEmailHtml(dirty: string, options: SanitizeEmailOptions):
   let hadStyles = false;
 
   purify.addHook('uponSanitizeElement', (_node, data) => {
-    if (data.tagName === 'style') hadStyles = true;
+    if (data.tagName === 'style' || data.tagName === 'perch-style') hadStyles = true;
   });
   purify.addHook('uponSanitizeAttribute', (_node, data) => {
-    if (data.attrName === 'style') hadStyles = true;
+    if (data.attrName === 'style' || data.attrName === `${DISARMED_PREFIX}style`) hadStyles = true;
   });
 
   purify.addHook('afterSanitizeAttributes', (element) => {
@@ -197,11 +228,13 @@ export function sanitizeEmailHtml(dirty: string, options: SanitizeEmailOptions):
     }
   });
 
-  const root = purify.sanitize(dirty, {
+  const root = purify.sanitize(disarmBeforeParsing(dirty), {
     USE_PROFILES: { html: true },
     WHOLE_DOCUMENT: true,
     RETURN_DOM: true,
-    FORBID_TAGS: FORBIDDEN_TAGS,
+    FORBID_TAGS: [...FORBIDDEN_TAGS, ...DISARMED_TAGS],
+    // A renamed <style> goes with its CSS; a renamed <base> (not void any more) only itself.
+    ADD_FORBID_CONTENTS: ['perch-style'],
     FORBID_ATTR: FORBIDDEN_ATTRIBUTES,
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: true,
