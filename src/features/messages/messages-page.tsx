@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { PrivacyToggle } from '@/components/privacy-toggle';
@@ -14,9 +14,10 @@ import { ColumnChooser } from './components/column-chooser';
 import { messageHref } from './components/message-cells';
 import { MessageFiltersForm } from './components/message-filters-form';
 import { ListFooter, MessageListStates } from './components/message-list-states';
-import { MessageTable } from './components/message-table';
+import { MessageTable, ROW_HEIGHT } from './components/message-table';
 import { useColumnPreferences } from './hooks/use-column-preferences';
 import { useListKeyboard } from './hooks/use-list-keyboard';
+import { useLiveUpdates } from './hooks/use-live-updates';
 import { useMessageFilters } from './hooks/use-message-filters';
 import { useMessageList } from './hooks/use-message-list';
 import { useWorkspaceId } from './hooks/use-workspace-id';
@@ -62,7 +63,31 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
   const channelMap = useMemo(() => new Map(channels.map((c) => [c.id, c])), [channels]);
 
   const listFilters = useMemo(() => toMessageListFilters(filters, anchor.at), [filters, anchor.at]);
-  const { query, rows } = useMessageList(workspaceId, filters.channelId, listFilters);
+  const { query, rows: loadedRows } = useMessageList(workspaceId, filters.channelId, listFilters);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [live, setLive] = useState(false);
+  const [visibleIds, setVisibleIds] = useState<string[]>([]);
+  const liveUpdates = useLiveUpdates({
+    enabled: live,
+    workspaceId,
+    channelId: filters.channelId,
+    filters: listFilters,
+    rows: loadedRows,
+    visibleIds,
+    reachedEnd: !query.hasNextPage,
+  });
+  const { latest, pending, reveal } = liveUpdates;
+  // Rows Live has read again show their new status in place.
+  const rows = useMemo(
+    () => (latest.size === 0 ? loadedRows : loadedRows.map((row) => latest.get(row.id) ?? row)),
+    [loadedRows, latest],
+  );
+  // New messages go straight in while the reader is at the top; otherwise they wait behind
+  // the "N new messages" pill, so that nothing moves under the reader's eyes.
+  useEffect(() => {
+    if (pending.length > 0 && (scrollRef.current?.scrollTop ?? 0) < ROW_HEIGHT / 2) reveal();
+  }, [pending, reveal]);
 
   const chips = filterChips(filters, {
     channelName: (id) => channelMap.get(id)?.name,
@@ -82,7 +107,6 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
   );
 
   const searchRef = useRef<HTMLInputElement>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
   useListKeyboard({
     rowCount: rows.length,
     selectedIndex,
@@ -109,6 +133,18 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
         <button
           type="button"
           className="button"
+          aria-pressed={live}
+          title="Shows new messages and status changes as they happen"
+          onClick={() => {
+            setLive((on) => !on);
+          }}
+        >
+          <span className={`messages-live-dot${live ? ' is-on' : ''}`} aria-hidden="true" />
+          Live
+        </button>
+        <button
+          type="button"
+          className="button"
           onClick={() => {
             setAnchor({ search, at: readClock() });
             void query.refetch();
@@ -116,6 +152,13 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
         >
           Refresh
         </button>
+        {live ? (
+          <span className="messages-live-note" role="status">
+            {liveUpdates.isError
+              ? 'Live: the latest messages could not be read; trying again.'
+              : 'Live: checking for new messages every 2 seconds.'}
+          </span>
+        ) : null}
         <span className="messages-toolbar-spacer" />
         <ColumnChooser
           visibility={columns.columnVisibility}
@@ -149,6 +192,18 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
         onClear={clearFilters}
         hasFilters={messageFiltersToSearch(filters).size > 0}
       >
+        {pending.length > 0 ? (
+          <button
+            type="button"
+            className="messages-new-pill"
+            onClick={() => {
+              reveal();
+              scrollRef.current?.scrollTo({ top: 0 });
+            }}
+          >
+            {pending.length === 1 ? '1 new message' : `${String(pending.length)} new messages`}
+          </button>
+        ) : null}
         <MessageTable
           rows={rows}
           selectedIndex={selectedIndex}
@@ -164,6 +219,10 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
           busy={query.isPlaceholderData}
           scrollKey={search}
           scrollRef={scrollRef}
+          onScroll={(scrollTop) => {
+            if (scrollTop < ROW_HEIGHT / 2 && pending.length > 0) reveal();
+          }}
+          onVisibleRowsChange={setVisibleIds}
         />
       </MessageListStates>
     </ChannelsContext>

@@ -34,6 +34,8 @@ export interface MessageTableProps {
   scrollKey: string;
   scrollRef: React.RefObject<HTMLDivElement | null>;
   onScroll?: (scrollTop: number) => void;
+  /** The ids of the rows on screen, when they change (Live keeps their status current). */
+  onVisibleRowsChange?: (ids: string[]) => void;
 }
 
 /**
@@ -56,6 +58,7 @@ export function MessageTable({
   scrollKey,
   scrollRef,
   onScroll,
+  onVisibleRowsChange,
 }: MessageTableProps) {
   const table = useTable({
     features: messageTableFeatures,
@@ -80,7 +83,12 @@ export function MessageTable({
     getItemKey: (index) => tableRows[index]?.id ?? 'footer',
   });
   const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    onVisibleRowsChange?.(tableRows.slice(firstIndex, lastIndex + 1).map((row) => row.id));
+  }, [firstIndex, lastIndex, tableRows, onVisibleRowsChange]);
 
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && lastIndex >= tableRows.length - PREFETCH_ROWS) {

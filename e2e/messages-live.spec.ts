@@ -1,0 +1,94 @@
+import { expect, test } from './support/fixtures';
+import {
+  advanceClock,
+  connectSandbox,
+  listMessages,
+  messageRows,
+  sandboxInfo,
+  sendBatch,
+  sendMessage,
+  shownReferences,
+  uniquePhone,
+  uniqueTag,
+} from './messages-sandbox';
+
+test('Live shows a message sent through the API at the top, then its status change', async ({
+  page,
+}) => {
+  const { workspaceId } = await sandboxInfo(page.request);
+  const tag = uniqueTag('live');
+  await sendMessage(page.request, workspaceId, { tags: [tag], reference: `${tag}-old` });
+  await advanceClock(page.request, 60_000);
+  await connectSandbox(page);
+  await page.goto(`/messages?tag=${tag}`);
+  await expect(messageRows(page)).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Live', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Live', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  const to = uniquePhone();
+  const fresh = await sendMessage(page.request, workspaceId, {
+    tags: [tag],
+    reference: `${tag}-new`,
+    to,
+  });
+  await expect(messageRows(page)).toHaveCount(2);
+  expect(await shownReferences(page)).toEqual([`${tag}-new`, `${tag}-old`]);
+  const row = messageRows(page).first();
+  await expect(row.locator('[data-status]')).toHaveAttribute('data-status', fresh.status);
+
+  await advanceClock(page.request, 60_000);
+  const [now] = await listMessages(page.request, workspaceId, { tag, to });
+  expect(now?.status).toBe('delivered');
+  await expect(row.locator('[data-status]')).toHaveAttribute('data-status', 'delivered');
+  await expect(row).toContainText('Delivered');
+});
+
+test('Live keeps the reader in place when scrolled down, behind an "N new messages" pill', async ({
+  page,
+}) => {
+  const { workspaceId } = await sandboxInfo(page.request);
+  const tag = uniqueTag('pill');
+  await sendBatch(
+    page.request,
+    workspaceId,
+    Array.from({ length: 40 }, (_, i) => ({
+      to: uniquePhone(),
+      text: `Pill ${String(i)}`,
+      tags: [tag],
+      reference: `${tag}-${String(i).padStart(2, '0')}`,
+    })),
+  );
+  await advanceClock(page.request, 1_000);
+  await connectSandbox(page);
+  await page.goto(`/messages?tag=${tag}`);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'All 40 matching messages loaded' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Live', exact: true }).click();
+
+  const scroller = page.locator('.messages-scroll');
+  await scroller.evaluate((element) => {
+    element.scrollTop = 400;
+  });
+  const firstRow = page.locator('[data-row-index="10"]');
+  await expect(firstRow).toBeAttached();
+  const readingBefore = await firstRow.locator('.messages-col-reference').innerText();
+
+  await sendMessage(page.request, workspaceId, { tags: [tag], reference: `${tag}-new` });
+  const pill = page.getByRole('button', { name: '1 new message' });
+  await expect(pill).toBeVisible();
+  expect(await scroller.evaluate((element) => element.scrollTop)).toBe(400);
+  await expect(firstRow.locator('.messages-col-reference')).toHaveText(readingBefore);
+
+  await pill.click();
+  await expect(pill).toBeHidden();
+  await expect(page.locator('[data-row-index="0"] .messages-col-reference')).toHaveText(
+    `${tag}-new`,
+  );
+  await expect(
+    page.getByRole('status').filter({ hasText: 'All 41 matching messages loaded' }),
+  ).toBeVisible();
+});
