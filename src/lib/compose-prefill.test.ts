@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { IncomingMessage, OutgoingMessage } from '@/lib/bird/message';
+import {
+  composePrefillPath,
+  draftFromMessage,
+  prefillModeFor,
+  readComposePrefill,
+} from './compose-prefill';
+
+const CHANNEL = '22222222-2222-4222-8222-222222222222';
+const times = {
+  createdAt: '2026-11-27T10:00:00.000Z',
+  lastStatusAt: '2026-11-27T10:00:00.000Z',
+  updatedAt: '2026-11-27T10:00:00.000Z',
+};
+const outgoing: OutgoingMessage = {
+  id: '11111111-1111-4111-8111-111111111111',
+  channelId: CHANNEL,
+  direction: 'outgoing',
+  status: 'delivered',
+  ...times,
+  sender: { connector: { id: '33333333-3333-4333-8333-333333333333', identifierValue: 'x' } },
+  receiver: {
+    contacts: [
+      {
+        id: '44444444-4444-4444-8444-444444444444',
+        identifierKey: 'emailaddress',
+        identifierValue: 'ann@example.com',
+        type: 'cc',
+      },
+    ],
+  },
+  body: { type: 'text', text: { text: 'Hello' } },
+  reference: 'ref-1',
+  tags: ['vip'],
+  reason: '',
+  details: '',
+};
+const incoming: IncomingMessage = {
+  id: '55555555-5555-4555-8555-555555555555',
+  channelId: CHANNEL,
+  direction: 'incoming',
+  status: 'delivered',
+  ...times,
+  sender: {
+    contact: {
+      id: '66666666-6666-4666-8666-666666666666',
+      identifierKey: 'phonenumber',
+      identifierValue: '+31612345678',
+    },
+  },
+  receiver: { connector: { id: '33333333-3333-4333-8333-333333333333', identifierValue: 'x' } },
+  body: { type: 'text', text: { text: 'Thanks!' } },
+  reference: '',
+  tags: [],
+  reason: '',
+  details: '',
+};
+
+describe('compose prefill in the address', () => {
+  it('round-trips through the composer path', () => {
+    const prefill = { mode: 'reply' as const, channelId: CHANNEL, messageId: incoming.id };
+    const path = composePrefillPath(prefill);
+    expect(path).toBe(`/compose?mode=reply&channelId=${CHANNEL}&messageId=${incoming.id}`);
+    expect(readComposePrefill(new URL(path, 'http://x').searchParams)).toEqual(prefill);
+  });
+
+  it('reads nothing from a missing or malformed prefill', () => {
+    expect(readComposePrefill(new URLSearchParams())).toBeNull();
+    expect(
+      readComposePrefill(
+        new URLSearchParams({ mode: 'forward', channelId: CHANNEL, messageId: incoming.id }),
+      ),
+    ).toBeNull();
+    expect(
+      readComposePrefill(
+        new URLSearchParams({ mode: 'reply', channelId: 'x', messageId: incoming.id }),
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('draftFromMessage', () => {
+  it('duplicates an outgoing message: receivers, content, reference, tags', () => {
+    expect(prefillModeFor(outgoing)).toBe('duplicate');
+    expect(draftFromMessage(outgoing, 'duplicate')).toEqual({
+      channelId: CHANNEL,
+      receiver: {
+        contacts: [
+          { identifierKey: 'emailaddress', identifierValue: 'ann@example.com', type: 'cc' },
+        ],
+      },
+      body: { type: 'text', text: { text: 'Hello' } },
+      reference: 'ref-1',
+      tags: ['vip'],
+    });
+    expect(draftFromMessage(outgoing, 'reply')).toBeNull();
+  });
+
+  it('replies to an incoming message: to its sender, with replyTo, no content', () => {
+    expect(prefillModeFor(incoming)).toBe('reply');
+    expect(draftFromMessage(incoming, 'reply')).toEqual({
+      channelId: CHANNEL,
+      receiver: { contacts: [{ identifierKey: 'phonenumber', identifierValue: '+31612345678' }] },
+      replyTo: { id: incoming.id, type: 'message' },
+    });
+    expect(draftFromMessage(incoming, 'duplicate')).toBeNull();
+  });
+});
