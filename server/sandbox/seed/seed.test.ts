@@ -21,12 +21,12 @@ afterEach(() => {
 
 const WORKSPACE_ID = '9e4c1a2b-3d5f-4a6b-8c7d-0e1f2a3b4c5d';
 
-function seeded(count: number) {
+function seeded(count: number, worker = false) {
   const db = openDatabase(':memory:');
   dbs.push(db);
   setSetting(db, SETTING.workspaceId, WORKSPACE_ID);
   const clock = new ManualClock(NOW);
-  const added = seedMessages({ db, clock, count });
+  const added = seedMessages({ db, clock, count, worker, chunkSize: 250 });
   const store = createStore(db);
   const messages: Message[] = [];
   for (let page = store.messages.list({ limit: 100 }); ;) {
@@ -59,6 +59,14 @@ describe('seed', () => {
     expect(b.messages.map((m) => m.id)).toEqual(a.messages.map((m) => m.id));
     expect(b.messages).toStrictEqual(a.messages);
     expect(b.interactions).toStrictEqual(a.interactions);
+  });
+
+  it('makes the same data when a worker thread generates it', () => {
+    const inline = seeded(1200);
+    const threaded = seeded(1200, true);
+    expect(threaded.added).toBe(1200);
+    expect(threaded.messages).toStrictEqual(inline.messages);
+    expect(threaded.interactions).toStrictEqual(inline.interactions);
   });
 
   it('makes valid messages and interactions within the last 30 days', () => {

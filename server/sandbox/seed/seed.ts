@@ -4,7 +4,9 @@ import { createStore } from '../store';
 import type { SandboxStore } from '../store/types';
 import { ensureWorkspace } from '../store/workspace';
 import { withBulkLoadSettings } from './bulk-load';
-import { generateSeed, type SeededMessage } from './generate';
+import { preparedChunks, type PreparedChunk } from './chunks';
+import { generateSeed } from './generate';
+import { workerChunks } from './worker-chunks';
 
 export interface SeedOptions {
   db: Database;
@@ -19,12 +21,19 @@ export interface SeedOptions {
   seed?: number | undefined;
   /** Messages per transaction (default 10,000). */
   chunkSize?: number | undefined;
+  /**
+   * Generate in a worker thread (default: for 100,000 messages or more). The data is the
+   * same either way; without tsx to load the worker, generation stays in this thread.
+   */
+  worker?: boolean | undefined;
   /** Called after every committed chunk (e.g. {@link stderrProgress}); tests pass nothing. */
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /** Messages per transaction: large enough to amortise commits, small enough to report progress. */
 const DEFAULT_CHUNK = 10_000;
+/** From this many messages on, a worker thread generates while this one inserts. */
+const WORKER_THRESHOLD = 100_000;
 const BASE_SEED = 0x5eed;
 
 /**
@@ -41,55 +50,36 @@ export function seedMessages(options: SeedOptions): number {
   const store = options.store ?? createStore(db);
   const workspace = ensureWorkspace(db, clock);
   const existing = store.messages.count();
-  const seed = options.seed ?? BASE_SEED + existing;
-  const generated = generateSeed(
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
+  const job = {
     count,
-    {
+    context: {
       workspaceId: options.workspaceId ?? workspace.id,
       channels: workspace.channels,
       now: clock.now(),
     },
-    seed,
-  );
-
-  const write = db.transaction((chunk: readonly SeededMessage[]) => {
-    for (const item of chunk) {
-      store.messages.insert(item.message);
-      for (const interaction of item.interactions) store.interactions.insert(interaction);
-      for (const transition of item.transitions) store.transitions.schedule(transition);
-    }
+    seed: options.seed ?? BASE_SEED + existing,
+    chunkSize,
+  };
+  const write = db.transaction((chunk: PreparedChunk) => {
+    store.messages.insertPrepared(chunk.messages);
+    store.interactions.insertPrepared(chunk.interactions);
+    for (const transition of chunk.transitions) store.transitions.schedule(transition);
   });
 
-  return withBulkLoadSettings(db, existing === 0, () =>
-    insertAll(generated, write, count, options.chunkSize ?? DEFAULT_CHUNK, options.onProgress, db),
-  );
-}
-
-function insertAll(
-  generated: Iterable<SeededMessage>,
-  write: (chunk: readonly SeededMessage[]) => void,
-  count: number,
-  chunkSize: number,
-  onProgress: SeedOptions['onProgress'],
-  db: Database,
-): number {
-  let done = 0;
-  let chunk: SeededMessage[] = [];
-  for (const item of generated) {
-    chunk.push(item);
-    if (chunk.length === chunkSize) {
+  return withBulkLoadSettings(db, existing === 0, () => {
+    const inThread = !(options.worker ?? count >= WORKER_THRESHOLD);
+    const chunks =
+      (inThread ? undefined : workerChunks(job)) ??
+      preparedChunks(generateSeed(job.count, job.context, job.seed), chunkSize);
+    let done = 0;
+    for (const chunk of chunks) {
       write(chunk);
-      done += chunk.length;
-      chunk = [];
-      onProgress?.(done, count);
+      done += chunk.messages.length;
+      options.onProgress?.(done, count);
     }
-  }
-  if (chunk.length > 0) {
-    write(chunk);
-    done += chunk.length;
-    onProgress?.(done, count);
-  }
-  db.pragma('analysis_limit = 1000');
-  db.exec('ANALYZE');
-  return done;
+    db.pragma('analysis_limit = 1000');
+    db.exec('ANALYZE');
+    return done;
+  });
 }

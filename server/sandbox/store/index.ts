@@ -6,6 +6,8 @@ import { createTransitionStore } from './transitions';
 import type { SandboxStore } from './types';
 
 export { decodePageToken, encodePageToken } from './page-token';
+export { prepareMessage } from './message-row';
+export { prepareInteraction } from './interactions';
 export { ensureWorkspace, getOrCreateAccessKey, DEFAULT_CHANNEL_IDS } from './workspace';
 export type { DefaultChannels, Workspace } from './workspace';
 export type * from './types';

@@ -125,6 +125,24 @@ export function toInsertParams(message: Message): MessageInsertParams {
   };
 }
 
+/**
+ * A message turned into what its insert binds: the row, its receiver identifiers and its
+ * tags. Plain JSON data, so it can be made in another thread (the bulk seed does).
+ */
+export interface PreparedMessage {
+  params: MessageInsertParams;
+  receivers: string[];
+  tags: string[];
+}
+
+export function prepareMessage(message: Message): PreparedMessage {
+  return {
+    params: toInsertParams(message),
+    receivers: receiverIdentifiers(message),
+    tags: [...new Set(message.tags)],
+  };
+}
+
 /** The API object of a row, keys in the order the API documents them. */
 export function fromRow(row: MessageRow): Message {
   const doc = JSON.parse(row.doc) as MessageDoc;

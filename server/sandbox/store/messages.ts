@@ -4,10 +4,10 @@ import {
   fromRow,
   MESSAGE_COLUMNS,
   MESSAGE_COLUMNS_BARE,
-  receiverIdentifiers,
-  toInsertParams,
+  prepareMessage,
   type MessageInsertParams,
   type MessageRow,
+  type PreparedMessage,
 } from './message-row';
 import type { MessageStatusUpdate, MessageStore } from './types';
 
@@ -92,38 +92,38 @@ export function createMessageStore(db: Database): MessageStore {
   );
   const count = db.prepare<[], number>('SELECT count(*) FROM messages').pluck();
 
-  const insertOne = (message: Parameters<MessageStore['insert']>[0]): void => {
-    const params = toInsertParams(message);
+  const insertOne = ({ params, receivers, tags }: PreparedMessage): void => {
     const seq = BigInt(insertMessage.run(params).lastInsertRowid);
     if (seq / BigInt(SEQ_PER_MS) !== BigInt(params.createdAt)) {
       throw new RangeError(`more than ${SEQ_PER_MS} messages created in one millisecond`);
     }
-    const key = { createdAt: params.createdAt, id: message.id, seq };
-    for (const identifier of receiverIdentifiers(message))
-      insertReceiver.run({ ...key, identifier });
-    for (const tag of new Set(message.tags)) insertTag.run({ ...key, tag });
+    const key = { createdAt: params.createdAt, id: params.id, seq };
+    for (const identifier of receivers) insertReceiver.run({ ...key, identifier });
+    for (const tag of tags) insertTag.run({ ...key, tag });
     if (params.subject !== null) insertSubject.run({ seq, subject: params.subject });
   };
-  const insertTransaction = db.transaction(insertOne);
-  const insertManyTransaction = db.transaction(
-    (messages: Parameters<MessageStore['insertMany']>[0]) => {
-      for (const message of messages) insertOne(message);
-    },
-  );
+  const insertAll = db.transaction((prepared: readonly PreparedMessage[]) => {
+    for (const message of prepared) insertOne(message);
+  });
+  // Inside a caller's transaction, insert directly: a nested better-sqlite3 transaction is
+  // a SAVEPOINT, whose sub-journal copies every page it touches (10× slower for bulk
+  // inserts). An error still rolls everything back when it leaves the caller's transaction.
+  const store = (prepared: readonly PreparedMessage[]): void => {
+    if (db.inTransaction) for (const message of prepared) insertOne(message);
+    else insertAll(prepared);
+  };
 
   const list = createMessageList(db);
 
   return {
-    // Inside a caller's transaction, insert directly: a nested better-sqlite3 transaction is
-    // a SAVEPOINT, whose sub-journal copies every page it touches (10× slower for bulk
-    // inserts). An error still rolls everything back when it leaves the caller's transaction.
     insert(message) {
-      if (db.inTransaction) insertOne(message);
-      else insertTransaction(message);
+      store([prepareMessage(message)]);
     },
     insertMany(messages) {
-      if (db.inTransaction) for (const message of messages) insertOne(message);
-      else insertManyTransaction(messages);
+      store(messages.map(prepareMessage));
+    },
+    insertPrepared(prepared) {
+      store(prepared);
     },
     get(channelId, id) {
       const row = getInChannel.get({ channelId, id });

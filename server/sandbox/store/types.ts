@@ -1,6 +1,8 @@
 import type { Channel, ChannelStatus } from '../../../src/lib/bird/channel';
 import type { ListPage } from '../../../src/lib/bird/common';
 import type { Interaction } from '../../../src/lib/bird/interaction';
+import type { PreparedInteraction } from './interactions';
+import type { PreparedMessage } from './message-row';
 import type {
   Message,
   MessageDirection,
@@ -82,6 +84,8 @@ export interface MessageStore {
   insert(message: Message): void;
   /** Several messages in one transaction (a batch send): all or none. Joins a caller's. */
   insertMany(messages: readonly Message[]): void;
+  /** Like `insertMany`, for rows prepared elsewhere with `prepareMessage` (bulk loads). */
+  insertPrepared(messages: readonly PreparedMessage[]): void;
   /** The message `id` of channel `channelId`, or `undefined`. */
   get(channelId: string, id: string): Message | undefined;
   /** The message `id` in any channel of the workspace. */
@@ -152,9 +156,13 @@ export interface ChannelStore {
 export interface InteractionStore {
   /** Adds an interaction of an existing message. */
   insert(interaction: Interaction): void;
+  /** Adds interactions prepared with `prepareInteraction` (bulk loads; joins a transaction). */
+  insertPrepared(interactions: readonly PreparedInteraction[]): void;
   /** E8: a message's interactions, newest first (or oldest with `reverse`). */
   listByMessage(messageId: string, page: PageQuery): ListPage<Interaction>;
 }
+
+export type { PreparedInteraction, PreparedMessage };
 
 /** Every store of one database, prepared once. */
 export interface SandboxStore {
