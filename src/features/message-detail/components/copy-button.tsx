@@ -28,13 +28,13 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
   };
 
   return (
-    <>
+    <span className="copy-button">
       <button type="button" className="button button-small" onClick={copy}>
         {label}
       </button>
       <span className="copy-button-status" role="status">
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
       </span>
-    </>
+    </span>
   );
 }
