@@ -11,11 +11,13 @@ import { useTimeZonePreference } from '@/lib/time-zone-preference';
 import { ActiveFilters, UrlNotices } from './components/active-filters';
 import { ChannelsContext } from './components/channels-context';
 import { ColumnChooser } from './components/column-chooser';
+import { ExportCsv } from './components/export-csv';
 import { messageHref } from './components/message-cells';
 import { MessageFiltersForm } from './components/message-filters-form';
 import { ListFooter, MessageListStates } from './components/message-list-states';
 import { MessageTable, ROW_HEIGHT } from './components/message-table';
 import { useColumnPreferences } from './hooks/use-column-preferences';
+import { useCsvExport } from './hooks/use-csv-export';
 import { useListKeyboard } from './hooks/use-list-keyboard';
 import { useLiveUpdates } from './hooks/use-live-updates';
 import { useMessageFilters } from './hooks/use-message-filters';
@@ -89,6 +91,13 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
     if (pending.length > 0 && (scrollRef.current?.scrollTop ?? 0) < ROW_HEIGHT / 2) reveal();
   }, [pending, reveal]);
 
+  const csvExport = useCsvExport({
+    workspaceId,
+    channelId: filters.channelId,
+    filters: listFilters,
+    channels: channelMap,
+  });
+
   const chips = filterChips(filters, {
     channelName: (id) => channelMap.get(id)?.name,
     formatTime: (iso) => formatShortTime(Date.parse(iso), timeZone),
@@ -159,6 +168,14 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
               : 'Live: checking for new messages every 2 seconds.'}
           </span>
         ) : null}
+        <ExportCsv
+          state={csvExport.state}
+          onStart={() => {
+            void csvExport.start();
+          }}
+          onCancel={csvExport.cancel}
+          onDismiss={csvExport.dismiss}
+        />
         <span className="messages-toolbar-spacer" />
         <ColumnChooser
           visibility={columns.columnVisibility}
