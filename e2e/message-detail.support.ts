@@ -123,13 +123,22 @@ export const TINY_PNG = Buffer.from(
   'base64',
 );
 
-/** Connects the page's browser context to the sandbox (the session cookie is shared). */
+/**
+ * Connects the page's browser context to the sandbox (the session cookie is shared).
+ * Connecting reads the sandbox once (E1); a 429 from its rate limit is safe to retry, in a
+ * fresh window (see {@link freshRateWindow}).
+ */
 export async function connectSandbox(page: Page, baseURL: string | undefined): Promise<void> {
-  const response = await page.request.post('/session', {
-    data: { mode: 'sandbox' },
-    headers: { origin: baseURL ?? '' },
-  });
-  expect(response.status(), await response.text()).toBe(200);
+  for (let attempt = 1; ; attempt += 1) {
+    await freshRateWindow(page.request);
+    const response = await page.request.post('/session', {
+      data: { mode: 'sandbox' },
+      headers: { origin: baseURL ?? '' },
+    });
+    if (response.status() === 429 && attempt < 3) continue;
+    expect(response.status(), await response.text()).toBe(200);
+    return;
+  }
 }
 
 export function messagePagePath(message: Message): string {
