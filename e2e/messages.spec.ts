@@ -176,3 +176,63 @@ test('the keyboard moves through the rows and opens one', async ({ page }) => {
   if (second === undefined) throw new Error('three messages were sent');
   await expect(page).toHaveURL(`/messages/${second.channelId}/${second.id}`);
 });
+
+test('saved views, the column chooser and privacy mode', async ({ page }) => {
+  const { workspaceId } = await sandboxInfo(page.request);
+  const tag = uniqueTag('views');
+  const to = uniquePhone();
+  await sendMessage(page.request, workspaceId, {
+    tags: [tag],
+    reference: `${tag}-1`,
+    to,
+    text: 'Secret plans',
+  });
+  await connectSandbox(page);
+  await page.goto(`/messages?tag=${tag}&order=oldest`);
+  const table = page.getByRole('table', { name: 'Messages' });
+  await expect(messageRows(page)).toHaveCount(1);
+
+  await page.getByText('Columns', { exact: true }).click();
+  await page.getByRole('checkbox', { name: 'Reference' }).uncheck();
+  await expect(table.getByRole('columnheader', { name: 'Reference' })).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: 'Content' })).toBeDisabled();
+  await page.getByText('Columns', { exact: true }).click();
+
+  await page.getByText('Saved views', { exact: true }).click();
+  await page.getByLabel('View name').fill('Oldest of my tag');
+  await page.getByRole('button', { name: 'Save current view' }).click();
+  await expect(page.getByText('Saved "Oldest of my tag".')).toBeVisible();
+  await expectNoSeriousA11yIssues(page);
+
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).toHaveURL(/\/messages$/);
+  await page.getByText('Columns', { exact: true }).click();
+  await page.getByRole('checkbox', { name: 'Reference' }).check();
+  await page.getByText('Columns', { exact: true }).click();
+  await expect(table.getByRole('columnheader', { name: 'Reference' })).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Oldest of my tag', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`\\?tag=${tag}&order=oldest$`));
+  await expect(table.getByRole('columnheader', { name: 'Reference' })).toHaveCount(0);
+  await page.reload();
+  await expect(messageRows(page)).toHaveCount(1);
+  await expect(table.getByRole('columnheader', { name: 'Reference' })).toHaveCount(0);
+
+  const row = messageRows(page).first();
+  await expect(row).toContainText('Secret plans');
+  await expect(row).toContainText(to);
+  await page.getByRole('button', { name: 'Privacy mode' }).click();
+  await expect(page.getByRole('button', { name: 'Privacy mode' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(row).not.toContainText('Secret plans');
+  await expect(row).not.toContainText(to);
+  await expect(row).toContainText('hidden content');
+  await page.getByRole('button', { name: 'Privacy mode' }).click();
+  await expect(row).toContainText('Secret plans');
+
+  await page.getByText('Saved views', { exact: true }).click();
+  await page.getByRole('button', { name: 'Delete view Oldest of my tag' }).click();
+  await expect(page.getByText('No saved views yet.')).toBeVisible();
+});

@@ -16,17 +16,20 @@ import { messageHref } from './components/message-cells';
 import { MessageFiltersForm } from './components/message-filters-form';
 import { ListFooter, MessageListStates } from './components/message-list-states';
 import { MessageTable, ROW_HEIGHT } from './components/message-table';
+import { SavedViewsMenu } from './components/saved-views-menu';
 import { useColumnPreferences } from './hooks/use-column-preferences';
 import { useCsvExport } from './hooks/use-csv-export';
 import { useListKeyboard } from './hooks/use-list-keyboard';
 import { useLiveUpdates } from './hooks/use-live-updates';
 import { useMessageFilters } from './hooks/use-message-filters';
 import { useMessageList } from './hooks/use-message-list';
+import { useSavedViews } from './hooks/use-saved-views';
 import { useWorkspaceId } from './hooks/use-workspace-id';
 import { filterChips } from './utils/filter-chips';
 import {
   EMPTY_MESSAGE_FILTERS,
   messageFiltersToSearch,
+  parseMessageFilters,
   toMessageListFilters,
 } from './utils/message-filters-url';
 import './messages-page.css';
@@ -54,6 +57,7 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
   const { filters, notices, search, setFilters } = useMessageFilters();
   const { timeZone } = useTimeZonePreference();
   const columns = useColumnPreferences();
+  const savedViews = useSavedViews();
 
   // A date preset ("last hour") is anchored when the filters are set, so that paging
   // through the cursor keeps one window. Refresh moves the anchor to now.
@@ -177,6 +181,17 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
           onDismiss={csvExport.dismiss}
         />
         <span className="messages-toolbar-spacer" />
+        <SavedViewsMenu
+          views={savedViews.views}
+          onApply={(view) => {
+            setFilters(parseMessageFilters(view.search).filters);
+            columns.setColumnVisibility(view.columns);
+          }}
+          onSave={(name) => {
+            savedViews.save({ name, search, columns: columns.columnVisibility });
+          }}
+          onDelete={savedViews.remove}
+        />
         <ColumnChooser
           visibility={columns.columnVisibility}
           onChange={columns.setColumnVisibility}
