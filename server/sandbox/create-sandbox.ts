@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Clock } from '../clock';
+import { type Clock, systemClock } from '../clock';
 import { type Database, openDatabase } from './db/open-database';
 import { constantTimeEqual } from './http/auth';
 import { applyTransition } from './lifecycle/apply';
@@ -20,6 +20,11 @@ export interface SandboxOptions {
   readOnlyKey?: string | undefined;
   /** Bird's per-workspace rate limits (50 GET/s, 500 POST/s); default on. */
   rateLimits?: boolean | undefined;
+  /**
+   * The clock rate-limit windows are counted on: the system clock by default, even when the
+   * lifecycle runs on a manual clock — a frozen test clock must not freeze a request budget.
+   */
+  rateLimitClock?: Clock | undefined;
   /** Messages to seed when the database holds none (Perch: 5000); default 0. */
   seedOnEmpty?: number | undefined;
   /** Told about failures of the background scheduler (they never reach a client). */
@@ -33,6 +38,7 @@ export interface Sandbox {
   readonly readOnlyKey: string | undefined;
   readonly clock: Clock;
   readonly rateLimits: boolean;
+  readonly rateLimitClock: Clock;
   readonly dataDir: string;
   readonly db: Database;
   readonly store: SandboxStore;
@@ -117,6 +123,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       readOnlyKey,
       clock,
       rateLimits: options.rateLimits ?? true,
+      rateLimitClock: options.rateLimitClock ?? systemClock,
       dataDir,
       db,
       store,

@@ -30,7 +30,7 @@ export interface SandboxPluginOptions {
 export const sandboxPlugin: FastifyPluginAsync<SandboxPluginOptions> = async (app, options) => {
   const { sandbox } = options;
   const prefix = app.prefix;
-  const limiter = sandbox.rateLimits ? new RateLimiter(sandbox.clock) : undefined;
+  const limiter = sandbox.rateLimits ? new RateLimiter(sandbox.rateLimitClock) : undefined;
 
   useJsonBodyParser(app);
   app.setErrorHandler(birdErrorHandler);

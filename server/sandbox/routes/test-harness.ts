@@ -49,6 +49,7 @@ export async function startTestSandbox(options: TestSandboxOptions = {}): Promis
     rateLimits: false,
     ...rest,
     clock: realClock ? systemClock : clock,
+    rateLimitClock: realClock ? systemClock : clock,
   });
   const app = await buildStandaloneApp(sandbox);
   const ws = sandbox.workspaceId;
