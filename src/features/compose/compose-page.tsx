@@ -1,10 +1,543 @@
+import { useQuery } from '@tanstack/react-query';
+import { getCountries, getCountryCallingCode, type CountryCode } from 'libphonenumber-js';
+import { useId, useRef, useState, type SubmitEvent } from 'react';
+import { Link } from 'react-router';
 import { PageHeader } from '@/components/page-header';
+import { useNow } from '@/components/use-now';
+import { channelListQueryOptions } from '@/lib/api/channels';
+import { sessionQueryOptions } from '@/lib/api/session';
+import type { Channel } from '@/lib/bird/channel';
+import { MAX_SCHEDULE_AHEAD_DAYS, SENDABLE_CHANNEL_STATUS } from '@/lib/bird/decisions';
+import type { Message } from '@/lib/bird/message';
+import { tagSchema, validateSendBody, type SendMessageRequestInput } from '@/lib/bird/send-body';
+import type { ConnectedSessionInfo } from '@/lib/perch/session';
+import { replaceWithGsm7 } from '@/lib/sms/encoding';
+import { ChannelPicker, FieldError } from './components/channel-picker';
+import { RecipientInput } from './components/recipient-input';
+import { RequestPreview } from './components/request-preview';
+import { SmsCounter } from './components/sms-counter';
+import { useComposeDraft } from './hooks/use-compose-draft';
+import { useExactlyOnceSend, type SendPhase } from './hooks/use-exactly-once-send';
+import {
+  buildRequest,
+  defaultCountry,
+  emptyForm,
+  hasErrors,
+  isEmailPlatform,
+  mapDetails,
+  parsedRecipients,
+  recipientFields,
+  scheduleToRfc3339,
+  splitTags,
+  type ComposeForm,
+  type FieldName,
+  type MappedErrors,
+  type RecipientField,
+} from './utils/compose-form';
+import { explainRefusal } from './utils/explain-refusal';
+import { addRecipients, recipientKind } from './utils/recipients';
+import { fromNow } from './utils/relative-time';
+import './compose-page.css';
+
+const DESCRIPTION =
+  "Write a message and send it on one of the workspace's channels. It is checked before it leaves, and sent exactly once.";
+
+const NO_ERRORS: MappedErrors = { fields: {}, chips: {}, unmapped: [] };
+const RECIPIENT_LABEL: Record<RecipientField, string> = { to: 'To', cc: 'Cc', bcc: 'Bcc' };
 
 export function ComposePage() {
+  const session = useQuery(sessionQueryOptions());
   return (
-    <PageHeader
-      title="Compose"
-      description="Write a message and send it on one of the workspace's channels."
-    />
+    <>
+      <PageHeader title="Compose" description={DESCRIPTION} />
+      {/* The session guard renders pages only once connected. */}
+      {session.data?.connected === true ? <Composer session={session.data} /> : null}
+    </>
   );
+}
+
+function Composer({ session }: { session: ConnectedSessionInfo }) {
+  const channels = useQuery(channelListQueryOptions(session.workspaceId));
+  if (channels.isPending) return <p role="status">Loading channels…</p>;
+  if (channels.isError) {
+    return (
+      <p role="alert" className="compose-banner">
+        The channels could not be loaded: {channels.error.message}
+      </p>
+    );
+  }
+  return <ComposeFormView session={session} channels={channels.data.results} />;
+}
+
+function firstActive(channels: readonly Channel[]): string {
+  return channels.find((c) => c.status === SENDABLE_CHANNEL_STATUS)?.id ?? '';
+}
+
+function ComposeFormView({
+  session,
+  channels,
+}: {
+  session: ConnectedSessionInfo;
+  channels: readonly Channel[];
+}) {
+  const { workspaceId } = session;
+  const ids = { text: useId(), subject: useId(), user: useId(), name: useId(), html: useId() };
+  const more = { plain: useId(), ref: useId(), tags: useId(), at: useId(), country: useId() };
+  const now = useNow();
+  const errorSummaryRef = useRef<HTMLDivElement>(null);
+  const { form, setForm, draftState, clear } = useComposeDraft(workspaceId, () =>
+    emptyForm({ channelId: firstActive(channels), country: defaultCountry() }),
+  );
+  const [errors, setErrors] = useState<MappedErrors>(NO_ERRORS);
+
+  const channel = channels.find(
+    (c) => c.id === form.channelId && c.status === SENDABLE_CHANNEL_STATUS,
+  );
+  const platformId = channel?.platformId ?? '';
+  const email = isEmailPlatform(platformId);
+  const kind = recipientKind(platformId);
+  const recipients = parsedRecipients(form, platformId);
+  const built = channel ? buildRequest(form, channel) : undefined;
+
+  const onSent = (message: Message) => {
+    setErrors(NO_ERRORS);
+    clear(emptyForm({ channelId: message.channelId, country: form.country }));
+  };
+  const { phase, send, checkAgain, reset } = useExactlyOnceSend(workspaceId, onSent);
+  const busy = phase.kind === 'sending' || phase.kind === 'checking';
+  const blocked = busy || phase.kind === 'unchecked';
+
+  const update = (patch: Partial<ComposeForm>) => {
+    setForm((current) => ({ ...current, ...patch }));
+    if (phase.kind === 'sent' || phase.kind === 'refused') reset();
+  };
+
+  const fieldError = (name: FieldName) => errors.fields[name];
+  const invalidProps = (name: FieldName, describedBy: string) => ({
+    'aria-invalid': errors.fields[name] !== undefined || undefined,
+    'aria-describedby': describedBy,
+  });
+
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (blocked) return;
+    if (!channel || !built) {
+      setErrors({ ...NO_ERRORS, fields: { channelId: ['Choose an active channel'] } });
+      return;
+    }
+    const checked = checkNow(built.request, platformId);
+    const mapped = checked.ok ? NO_ERRORS : mapDetails(checked.details, built.contacts, form);
+    // Entries the phone library could not read are marked on their chips too.
+    for (const field of recipientFields(platformId)) {
+      recipients[field].forEach((entry, index) => {
+        if (entry.problem === undefined) return;
+        const key = `${field}:${String(index)}`;
+        if (mapped.chips[key] === undefined) mapped.chips[key] = [];
+        const list = (mapped.fields[field] ??= []);
+        const message = `${entry.input}: ${entry.problem}`;
+        if (!list.includes(message)) list.push(message);
+      });
+    }
+    if (form.scheduleAt !== '' && scheduleToRfc3339(form.scheduleAt) === undefined) {
+      mapped.fields.scheduleAt = ['must be a date and time'];
+    }
+    setErrors(mapped);
+    if (hasErrors(mapped)) {
+      errorSummaryRef.current?.focus();
+      return;
+    }
+    const { contacts } = built;
+    void send({
+      channelId: channel.id,
+      request: built.request,
+      reference: form.reference,
+      firstRecipient: built.request.receiver.contacts[0]?.identifierValue,
+    }).then((ended) => {
+      // A 422 from Bird maps back onto the fields; whatever has no field shows above.
+      if (ended?.kind === 'refused' && ended.error.status === 422) {
+        setErrors(mapDetails(ended.error.details ?? {}, contacts, form));
+      }
+    });
+  };
+
+  const tagProblems = splitTags(form.tags).flatMap((tag) => {
+    const result = tagSchema.safeParse(tag);
+    return result.success ? [] : [`"${tag}": ${result.error.issues[0]?.message ?? 'invalid'}`];
+  });
+  const tagCount = splitTags(form.tags).length;
+  const scheduled = scheduleToRfc3339(form.scheduleAt);
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const errorCount =
+    Object.values(errors.fields).reduce((n, list) => n + list.length, 0) + errors.unmapped.length;
+
+  return (
+    <form className="compose-form" noValidate onSubmit={submit} aria-label="Compose a message">
+      <div ref={errorSummaryRef} tabIndex={-1} className="compose-summary">
+        {errors.unmapped.length > 0 || errorCount > 0 ? (
+          <div role="alert" className="compose-banner">
+            <p>
+              {errorCount === 1 ? '1 problem' : `${String(errorCount)} problems`} to fix before
+              sending{errors.unmapped.length > 0 ? ', including fields without a place here:' : '.'}
+            </p>
+            {errors.unmapped.length > 0 ? (
+              <ul aria-label="Other problems">
+                {errors.unmapped.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+        <SendStatus phase={phase} onCheckAgain={checkAgain} />
+      </div>
+
+      <ChannelPicker
+        channels={channels}
+        value={channel?.id ?? ''}
+        error={fieldError('channelId')}
+        onChange={(channelId) => {
+          update({ channelId });
+          setErrors(NO_ERRORS);
+        }}
+      />
+
+      {channel ? (
+        <>
+          <fieldset className="compose-group">
+            <legend>Recipients</legend>
+            {kind === 'phone' ? (
+              <div className="field">
+                <label htmlFor={more.country}>Default country for local numbers</label>
+                <select
+                  id={more.country}
+                  value={form.country}
+                  onChange={(event) => {
+                    update({ country: event.target.value as CountryCode });
+                  }}
+                >
+                  {COUNTRIES.map(({ code, label }) => (
+                    <option key={code} value={code}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
+            {recipientFields(platformId).map((field) => (
+              <RecipientInput
+                key={field}
+                label={RECIPIENT_LABEL[field]}
+                kind={kind}
+                entries={recipients[field]}
+                error={fieldError(field)}
+                chipErrors={(index) => errors.chips[`${field}:${String(index)}`]}
+                onAdd={(text) => {
+                  update({ [field]: addRecipients(form[field], text, kind) });
+                }}
+                onRemove={(index) => {
+                  update({ [field]: form[field].filter((_, i) => i !== index) });
+                  setErrors(NO_ERRORS);
+                }}
+              />
+            ))}
+          </fieldset>
+
+          <fieldset className="compose-group">
+            <legend>Content</legend>
+            {email ? (
+              <>
+                <div className="field">
+                  <label htmlFor={ids.subject}>Subject</label>
+                  <input
+                    id={ids.subject}
+                    value={form.subject}
+                    onChange={(e) => {
+                      update({ subject: e.target.value });
+                    }}
+                    {...invalidProps('subject', `${ids.subject}-error`)}
+                  />
+                  <FieldError id={`${ids.subject}-error`} messages={fieldError('subject')} />
+                </div>
+                <div className="compose-row">
+                  <div className="field">
+                    <label htmlFor={ids.user}>Sender user</label>
+                    <input
+                      id={ids.user}
+                      value={form.senderUser}
+                      placeholder="news"
+                      onChange={(e) => {
+                        update({ senderUser: e.target.value });
+                      }}
+                      {...invalidProps('senderUser', `${ids.user}-help ${ids.user}-error`)}
+                    />
+                    <p id={`${ids.user}-help`} className="field-help">
+                      The part before @{channel.identifier}
+                    </p>
+                    <FieldError id={`${ids.user}-error`} messages={fieldError('senderUser')} />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={ids.name}>Sender name</label>
+                    <input
+                      id={ids.name}
+                      value={form.senderName}
+                      onChange={(e) => {
+                        update({ senderName: e.target.value });
+                      }}
+                      {...invalidProps('senderName', `${ids.name}-error`)}
+                    />
+                    <FieldError id={`${ids.name}-error`} messages={fieldError('senderName')} />
+                  </div>
+                </div>
+                <div className="field">
+                  <label htmlFor={ids.html}>HTML body</label>
+                  <textarea
+                    id={ids.html}
+                    rows={8}
+                    value={form.html}
+                    onChange={(e) => {
+                      update({ html: e.target.value });
+                    }}
+                    {...invalidProps('html', `${ids.html}-error`)}
+                  />
+                  <FieldError id={`${ids.html}-error`} messages={fieldError('html')} />
+                </div>
+                <div className="field">
+                  <label htmlFor={more.plain}>Plain-text alternative</label>
+                  <textarea
+                    id={more.plain}
+                    rows={4}
+                    value={form.plain}
+                    onChange={(e) => {
+                      update({ plain: e.target.value });
+                    }}
+                    {...invalidProps('plain', `${more.plain}-error`)}
+                  />
+                  <FieldError id={`${more.plain}-error`} messages={fieldError('plain')} />
+                </div>
+              </>
+            ) : (
+              <div className="field">
+                <label htmlFor={ids.text}>Text</label>
+                <textarea
+                  id={ids.text}
+                  rows={5}
+                  value={form.text}
+                  onChange={(e) => {
+                    update({ text: e.target.value });
+                  }}
+                  {...invalidProps(
+                    'text',
+                    `${ids.text}-error${platformId === 'sms-messagebird' ? ' compose-sms-count' : ''}`,
+                  )}
+                />
+                {platformId === 'sms-messagebird' ? (
+                  <SmsCounter
+                    text={form.text}
+                    onReplace={(char) => {
+                      update({ text: replaceWithGsm7(form.text, char) });
+                    }}
+                  />
+                ) : null}
+                <FieldError id={`${ids.text}-error`} messages={fieldError('text')} />
+              </div>
+            )}
+          </fieldset>
+
+          <fieldset className="compose-group">
+            <legend>Options</legend>
+            <div className="compose-row">
+              <div className="field">
+                <label htmlFor={more.ref}>Reference</label>
+                <input
+                  id={more.ref}
+                  value={form.reference}
+                  onChange={(e) => {
+                    update({ reference: e.target.value });
+                  }}
+                  {...invalidProps('reference', `${more.ref}-help ${more.ref}-error`)}
+                />
+                <p id={`${more.ref}-help`} className="field-help">
+                  One per message: Perch looks it up before sending again after a lost answer.
+                </p>
+                <FieldError id={`${more.ref}-error`} messages={fieldError('reference')} />
+              </div>
+              <div className="field">
+                <label htmlFor={more.tags}>Tags</label>
+                <input
+                  id={more.tags}
+                  value={form.tags}
+                  placeholder="campaign, test"
+                  onChange={(e) => {
+                    update({ tags: e.target.value });
+                  }}
+                  aria-invalid={
+                    tagProblems.length > 0 || fieldError('tags') !== undefined || undefined
+                  }
+                  aria-describedby={`${more.tags}-help ${more.tags}-error`}
+                />
+                <p id={`${more.tags}-help`} className="field-help">
+                  Comma-separated, up to 10 ({String(tagCount)} now); letters, digits, -, _ and
+                  spaces.
+                </p>
+                <FieldError
+                  id={`${more.tags}-error`}
+                  messages={
+                    tagProblems.length + (fieldError('tags')?.length ?? 0) > 0
+                      ? [...tagProblems, ...(fieldError('tags') ?? [])]
+                      : undefined
+                  }
+                />
+              </div>
+            </div>
+            <div className="field">
+              <label htmlFor={more.at}>Send later at ({timeZone})</label>
+              <input
+                id={more.at}
+                type="datetime-local"
+                value={form.scheduleAt}
+                onChange={(e) => {
+                  update({ scheduleAt: e.target.value });
+                }}
+                {...invalidProps('scheduleAt', `${more.at}-help ${more.at}-error`)}
+              />
+              <p id={`${more.at}-help`} className="field-help">
+                {scheduled === undefined
+                  ? `Empty sends now. At most ${String(MAX_SCHEDULE_AHEAD_DAYS)} days ahead.`
+                  : `${fromNow(Date.parse(scheduled), now)}; at most ${String(MAX_SCHEDULE_AHEAD_DAYS)} days ahead.`}
+              </p>
+              <FieldError id={`${more.at}-error`} messages={fieldError('scheduleAt')} />
+            </div>
+          </fieldset>
+
+          {built ? (
+            <RequestPreview request={built.request} url={sendUrl(session, channel.id)} />
+          ) : null}
+        </>
+      ) : null}
+
+      <div className="compose-actions">
+        <button type="submit" className="button button-primary" disabled={blocked}>
+          {phase.kind === 'sending'
+            ? 'Sending…'
+            : phase.kind === 'checking'
+              ? 'Checking…'
+              : phase.kind === 'not-found'
+                ? 'Send again'
+                : 'Send'}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => {
+            setErrors(NO_ERRORS);
+            reset();
+            clear(emptyForm({ channelId: form.channelId, country: form.country }));
+          }}
+        >
+          Discard draft
+        </button>
+        <span className="field-help" role="status">
+          {draftState === 'saved'
+            ? 'Draft saved in this browser.'
+            : draftState === 'restored'
+              ? 'Draft restored.'
+              : draftState === 'unavailable'
+                ? 'This browser does not allow saving drafts.'
+                : ''}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+/** The shared schema's check, against the browser's clock at the moment of sending. */
+function checkNow(request: SendMessageRequestInput, platformId: string) {
+  return validateSendBody(request, { platformId, now: Date.now() });
+}
+
+function sendUrl(session: ConnectedSessionInfo, channelId: string): string {
+  const base =
+    session.mode === 'sandbox' ? `${window.location.origin}/sandbox` : 'https://api.bird.com';
+  return `${base}/workspaces/${session.workspaceId}/channels/${channelId}/messages`;
+}
+
+const COUNTRIES: readonly { code: CountryCode; label: string }[] = (() => {
+  const names = new Intl.DisplayNames(['en'], { type: 'region' });
+  return getCountries()
+    .map((code) => ({
+      code,
+      label: `${names.of(code) ?? code} (+${getCountryCallingCode(code)})`,
+    }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+})();
+
+function SendStatus({
+  phase,
+  onCheckAgain,
+}: {
+  phase: SendPhase;
+  onCheckAgain: () => Promise<void>;
+}) {
+  switch (phase.kind) {
+    case 'idle':
+      return <p role="status" className="compose-status-empty" />;
+    case 'sending':
+      return <p role="status">Sending…</p>;
+    case 'checking':
+      return (
+        <p role="status">
+          No clear answer ({phase.reason}). Looking the reference up among the channel&apos;s recent
+          messages before sending again…
+        </p>
+      );
+    case 'sent':
+      return (
+        <div role="status" className="compose-toast">
+          <p>
+            {phase.recovered
+              ? 'The answer was lost, but the message was found among the channel’s messages: it was sent once.'
+              : phase.message.status === 'scheduled'
+                ? 'Message scheduled.'
+                : 'Message accepted.'}{' '}
+            <Link to={`/messages/${phase.message.channelId}/${phase.message.id}`}>
+              View the message
+            </Link>
+          </p>
+        </div>
+      );
+    case 'not-found':
+      return (
+        <div role="alert" className="compose-banner">
+          <p>
+            The send got no answer ({phase.reason}), and its reference is not among the
+            channel&apos;s recent messages: it was not sent. Send again when ready.
+          </p>
+        </div>
+      );
+    case 'unchecked':
+      return (
+        <div role="alert" className="compose-banner">
+          <p>
+            The send got no answer ({phase.reason}), and checking whether it arrived failed too (
+            {phase.lookupError}). Check before sending again, so the message goes out once.
+          </p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              void onCheckAgain();
+            }}
+          >
+            Check again
+          </button>
+        </div>
+      );
+    case 'refused':
+      return (
+        <div role="alert" className="compose-banner">
+          <p>{explainRefusal(phase.error)}</p>
+        </div>
+      );
+  }
 }

@@ -1,0 +1,228 @@
+import type { Page, Route } from '@playwright/test';
+import type { Message } from '../src/lib/bird/message';
+import {
+  connectSandbox,
+  freshRateWindow,
+  listMessages,
+  sandboxInfo,
+  type SandboxInfo,
+} from './message-detail.support';
+import { expectNoSeriousA11yIssues } from './support/axe';
+import { expect, test } from './support/fixtures';
+
+/** A Dutch mobile number no other test uses, away from the sandbox's magic endings. */
+function freshNumber(): { local: string; e164: string } {
+  const digits = String(10_000_000 + Math.floor(Math.random() * 8_900_000)).slice(0, 8);
+  const safe = digits.replace(/999\d$/, '1234');
+  return { local: `06 ${safe.slice(0, 4)} ${safe.slice(4)}`, e164: `+316${safe}` };
+}
+
+const SEND_PATH = /\/api\/workspaces\/[^/]+\/channels\/[^/]+\/messages$/;
+
+async function openCompose(page: Page, baseURL: string | undefined): Promise<SandboxInfo> {
+  await connectSandbox(page, baseURL);
+  await freshRateWindow(page.request);
+  const info = await sandboxInfo(page.request);
+  await page.goto('/compose');
+  await expect(page.getByRole('heading', { level: 1, name: 'Compose' })).toBeVisible();
+  return info;
+}
+
+async function chooseSms(page: Page): Promise<void> {
+  await page.getByRole('radio', { name: /SMS/ }).first().check();
+  await page.getByLabel('Default country for local numbers').selectOption('NL');
+}
+
+async function addRecipient(page: Page, text: string): Promise<void> {
+  const input = page.getByLabel('To', { exact: true });
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+async function messagesWithReference(
+  page: Page,
+  info: SandboxInfo,
+  to: string,
+  reference: string,
+): Promise<Message[]> {
+  await freshRateWindow(page.request);
+  const found = await listMessages(page.request, info, { to });
+  return found.filter((message) => message.reference === reference);
+}
+
+test('an SMS is sent once and found through the API with its content', async ({
+  page,
+  baseURL,
+}) => {
+  const info = await openCompose(page, baseURL);
+  await chooseSms(page);
+  const number = freshNumber();
+  await addRecipient(page, number.local);
+  await expect(page.getByRole('list', { name: 'To recipients' })).toContainText(number.e164);
+  await page.getByLabel('Text').fill('Hello from the composer € 1');
+  await expect(page.getByText(/GSM-7 · 27 characters · 1 segment/)).toBeVisible();
+  const reference = await page.getByLabel('Reference').inputValue();
+
+  await page.getByRole('button', { name: 'Send' }).click();
+  const link = page.getByRole('link', { name: 'View the message' });
+  await expect(link).toBeVisible();
+
+  const [message] = await messagesWithReference(page, info, number.e164, reference);
+  expect(message?.body).toEqual({ type: 'text', text: { text: 'Hello from the composer € 1' } });
+  await expect(link).toHaveAttribute(
+    'href',
+    `/messages/${message?.channelId ?? ''}/${message?.id ?? ''}`,
+  );
+  // Ready for the next one: same channel, empty fields, a new reference.
+  await expect(page.getByLabel('Text')).toHaveValue('');
+  await expect(page.getByLabel('Reference')).not.toHaveValue(reference);
+});
+
+test('fields are checked with the shared schemas before anything is sent', async ({
+  page,
+  baseURL,
+}) => {
+  await openCompose(page, baseURL);
+  await chooseSms(page);
+  let posts = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && SEND_PATH.test(new URL(request.url()).pathname)) posts++;
+  });
+
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByLabel('To', { exact: true })).toHaveAccessibleDescription(
+    /at least 1 item/,
+  );
+  await expect(page.getByLabel('Text')).toHaveAccessibleDescription(/must not be empty/);
+
+  await addRecipient(page, 'hello');
+  await expect(page.getByRole('listitem').filter({ hasText: 'hello' })).toContainText(
+    'Invalid: not a phone number',
+  );
+  await page.getByLabel('Tags').fill('ok, not ok!');
+  await expect(page.getByLabel('Tags')).toHaveAccessibleDescription(/"not ok!": may contain only/);
+  const later = new Date(Date.now() + 40 * 24 * 3600 * 1000);
+  const local = new Date(later.getTime() - later.getTimezoneOffset() * 60_000)
+    .toISOString()
+    .slice(0, 16);
+  await page.getByLabel(/Send later at/).fill(local);
+  await page.getByLabel('Text').fill('Hi');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByLabel(/Send later at/)).toHaveAccessibleDescription(
+    /at most 35 days in the future/,
+  );
+  await expect(page.getByLabel('To', { exact: true })).toHaveAccessibleDescription(
+    /hello: not a phone number/,
+  );
+  expect(posts).toBe(0);
+});
+
+test("a 422's details land on their fields, and the rest above the form", async ({
+  page,
+  baseURL,
+  consoleErrors,
+}) => {
+  consoleErrors.allow(/status of 422/);
+  await openCompose(page, baseURL);
+  await chooseSms(page);
+  const number = freshNumber();
+  await addRecipient(page, number.local);
+  await page.getByLabel('Text').fill('Refused on purpose');
+  await page.route(SEND_PATH, (route: Route) =>
+    route.fulfill({
+      status: 422,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        code: 'InvalidPayload',
+        message: 'One or more fields provided in the request body are malformed',
+        details: {
+          '.receiver.contacts[0].identifierValue': ['is not reachable'],
+          '.body.text.text': ['contains a blocked word'],
+          '.meta.extraInformation': ['is not allowed here'],
+        },
+      }),
+    }),
+  );
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByText(/Bird refused some fields \(422\)/)).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'To recipients' }).getByRole('listitem'),
+  ).toContainText('Invalid: is not reachable');
+  await expect(page.getByLabel('Text')).toHaveAccessibleDescription(/contains a blocked word/);
+  await expect(page.getByRole('list', { name: 'Other problems' })).toContainText(
+    '.meta.extraInformation: is not allowed here',
+  );
+});
+
+test('a double click sends exactly one message', async ({ page, baseURL }) => {
+  const info = await openCompose(page, baseURL);
+  await chooseSms(page);
+  const number = freshNumber();
+  await addRecipient(page, number.local);
+  await page.getByLabel('Text').fill('Double click');
+  const reference = await page.getByLabel('Reference').inputValue();
+  await page.getByRole('button', { name: 'Send' }).dblclick();
+  await expect(page.getByRole('link', { name: 'View the message' })).toBeVisible();
+  expect(await messagesWithReference(page, info, number.e164, reference)).toHaveLength(1);
+});
+
+test('a lost answer is resolved by the reference lookup: one message, no resend', async ({
+  page,
+  baseURL,
+  consoleErrors,
+}) => {
+  consoleErrors.allow(/net::ERR_FAILED/);
+  const info = await openCompose(page, baseURL);
+  await chooseSms(page);
+  const number = freshNumber();
+  await addRecipient(page, number.local);
+  await page.getByLabel('Text').fill('Flaky network');
+  const reference = await page.getByLabel('Reference').inputValue();
+  let sends = 0;
+  await page.route(SEND_PATH, async (route: Route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    sends++;
+    await route.fetch(); // the server gets it and sends the message...
+    await route.abort('failed'); // ...but the answer never reaches the page.
+  });
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByText(/the message was found among the channel/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'View the message' })).toBeVisible();
+  expect(sends).toBe(1);
+  expect(await messagesWithReference(page, info, number.e164, reference)).toHaveLength(1);
+});
+
+test('the draft survives a reload and Discard draft clears it', async ({ page, baseURL }) => {
+  await openCompose(page, baseURL);
+  await chooseSms(page);
+  const number = freshNumber();
+  await addRecipient(page, number.local);
+  await page.getByLabel('Text').fill('Keep me');
+  const reference = await page.getByLabel('Reference').inputValue();
+  await expect(page.getByText('Draft saved in this browser.')).toBeVisible();
+
+  await freshRateWindow(page.request);
+  await page.reload();
+  await expect(page.getByLabel('Text')).toHaveValue('Keep me');
+  await expect(page.getByRole('list', { name: 'To recipients' })).toContainText(number.e164);
+  await expect(page.getByLabel('Reference')).toHaveValue(reference);
+
+  await page.getByRole('button', { name: 'Discard draft' }).click();
+  await expect(page.getByLabel('Text')).toHaveValue('');
+  await freshRateWindow(page.request);
+  await page.reload();
+  await expect(page.getByLabel('Text')).toHaveValue('');
+});
+
+test('the composer passes axe, with chips, counter and errors showing', async ({
+  page,
+  baseURL,
+}) => {
+  await openCompose(page, baseURL);
+  await chooseSms(page);
+  await addRecipient(page, 'nope');
+  await page.getByLabel('Text').fill('It’s “fine” 👋');
+  await expect(page.getByText(/UCS-2/).first()).toBeVisible();
+  await page.getByText('Request preview').click();
+  await expectNoSeriousA11yIssues(page);
+});

@@ -1,0 +1,65 @@
+import { useEffect, useRef, useState } from 'react';
+import { isBlank, parseDraft, type ComposeForm } from '../utils/compose-form';
+
+/** Stored per workspace; a draft holds only what was typed, never the access key. */
+export function draftKey(workspaceId: string): string {
+  return `perch.compose.draft.${workspaceId}`;
+}
+
+/** How long after the last change a draft is written (the issue asks for at most 1 s). */
+export const DRAFT_SAVE_DELAY_MS = 400;
+
+function readDraft(key: string): ComposeForm | undefined {
+  try {
+    return parseDraft(window.localStorage.getItem(key));
+  } catch {
+    return undefined;
+  }
+}
+
+export type DraftState = 'none' | 'restored' | 'saving' | 'saved' | 'unavailable';
+
+/**
+ * The form's state, restored from the browser's draft and written back shortly after every
+ * change. `clear()` forgets the draft (after a confirmed send, or Discard draft).
+ */
+export function useComposeDraft(workspaceId: string, initial: () => ComposeForm) {
+  const key = draftKey(workspaceId);
+  const [restored] = useState(() => readDraft(key));
+  const [form, setForm] = useState<ComposeForm>(() => restored ?? initial());
+  const [state, setState] = useState<DraftState>(restored ? 'restored' : 'none');
+  const skipNext = useRef(true);
+
+  useEffect(() => {
+    // The first render and a cleared form write nothing.
+    if (skipNext.current) {
+      skipNext.current = false;
+      return;
+    }
+    if (isBlank(form)) return;
+    const timer = setTimeout(() => {
+      try {
+        window.localStorage.setItem(key, JSON.stringify(form));
+        setState('saved');
+      } catch {
+        setState('unavailable');
+      }
+    }, DRAFT_SAVE_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [form, key]);
+
+  const clear = (next: ComposeForm) => {
+    try {
+      window.localStorage.removeItem(key);
+    } catch {
+      // Storage disabled: there was nothing stored either.
+    }
+    skipNext.current = true;
+    setForm(next);
+    setState('none');
+  };
+
+  return { form, setForm, draftState: state, clear };
+}

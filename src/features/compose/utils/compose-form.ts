@@ -1,0 +1,265 @@
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
+import { z } from 'zod';
+import type { Channel } from '@/lib/bird/channel';
+import type { ValidationDetails } from '@/lib/bird/common';
+import { CONTACT_TYPE_PLATFORMS, IDENTIFIER_RULES } from '@/lib/bird/decisions';
+import type { SendContact, SendMessageRequestInput } from '@/lib/bird/send-body';
+import { parseRecipient, type Recipient } from './recipients';
+
+/** Everything the operator typed: the draft kept in the browser (never the access key). */
+export interface ComposeForm {
+  channelId: string;
+  country: CountryCode;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  text: string;
+  subject: string;
+  senderUser: string;
+  senderName: string;
+  html: string;
+  plain: string;
+  /** The compose session's correlation id; one per message, so a send happens once. */
+  reference: string;
+  /** Comma-separated. */
+  tags: string;
+  /** A `datetime-local` value in the browser's time zone, or `''` to send now. */
+  scheduleAt: string;
+}
+
+export type RecipientField = 'to' | 'cc' | 'bcc';
+export type FieldName = Exclude<keyof ComposeForm, 'country'>;
+
+export function newReference(): string {
+  return `perch-${crypto.randomUUID()}`;
+}
+
+export function defaultCountry(): CountryCode {
+  const region = new Intl.Locale(navigator.language).maximize().region;
+  return region !== undefined && isSupportedCountry(region) ? region : 'US';
+}
+
+export function emptyForm(keep: Pick<ComposeForm, 'channelId' | 'country'>): ComposeForm {
+  return {
+    ...keep,
+    to: [],
+    cc: [],
+    bcc: [],
+    text: '',
+    subject: '',
+    senderUser: '',
+    senderName: '',
+    html: '',
+    plain: '',
+    reference: newReference(),
+    tags: '',
+    scheduleAt: '',
+  };
+}
+
+const draftSchema = z.object({
+  channelId: z.string(),
+  country: z.string().refine(isSupportedCountry),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  bcc: z.array(z.string()),
+  text: z.string(),
+  subject: z.string(),
+  senderUser: z.string(),
+  senderName: z.string(),
+  html: z.string(),
+  plain: z.string(),
+  reference: z.string(),
+  tags: z.string(),
+  scheduleAt: z.string(),
+});
+
+/** A stored draft, or `undefined` when there is none or it does not fit this version. */
+export function parseDraft(raw: string | null): ComposeForm | undefined {
+  if (raw === null) return undefined;
+  try {
+    const parsed = draftSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? { ...parsed.data, country: parsed.data.country } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the form holds nothing worth keeping beyond its channel and reference. */
+export function isBlank(form: ComposeForm): boolean {
+  return (
+    form.to.length + form.cc.length + form.bcc.length === 0 &&
+    [form.text, form.subject, form.senderUser, form.senderName, form.html, form.plain]
+      .concat([form.tags, form.scheduleAt])
+      .every((value) => value.trim() === '')
+  );
+}
+
+export function isEmailPlatform(platformId: string): boolean {
+  return CONTACT_TYPE_PLATFORMS.includes(platformId);
+}
+
+export function recipientFields(platformId: string): RecipientField[] {
+  return isEmailPlatform(platformId) ? ['to', 'cc', 'bcc'] : ['to'];
+}
+
+export function parsedRecipients(
+  form: ComposeForm,
+  platformId: string,
+): Record<RecipientField, Recipient[]> {
+  const parse = (entries: string[]) =>
+    entries.map((entry) => parseRecipient(entry, platformId, form.country));
+  const email = isEmailPlatform(platformId);
+  return {
+    to: parse(form.to),
+    cc: email ? parse(form.cc) : [],
+    bcc: email ? parse(form.bcc) : [],
+  };
+}
+
+export function splitTags(tags: string): string[] {
+  return tags
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '');
+}
+
+/** `datetime-local` (browser time zone) → RFC 3339 UTC; `undefined` when empty or unreadable. */
+export function scheduleToRfc3339(value: string): string | undefined {
+  if (value === '') return undefined;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
+}
+
+/** Where each `receiver.contacts[i]` came from. */
+export interface ContactSource {
+  field: RecipientField;
+  index: number;
+}
+
+export interface BuiltRequest {
+  request: SendMessageRequestInput;
+  contacts: ContactSource[];
+}
+
+/** The exact E3 body the form stands for. */
+export function buildRequest(form: ComposeForm, channel: Channel): BuiltRequest {
+  const { platformId } = channel;
+  const email = isEmailPlatform(platformId);
+  const identifierKey = IDENTIFIER_RULES[platformId]?.identifierKey;
+  const recipients = parsedRecipients(form, platformId);
+  const contacts: SendContact[] = [];
+  const sources: ContactSource[] = [];
+  for (const field of recipientFields(platformId)) {
+    recipients[field].forEach((recipient, index) => {
+      contacts.push({
+        ...(identifierKey === undefined ? {} : { identifierKey }),
+        identifierValue: recipient.value,
+        ...(email ? { type: field } : {}),
+      });
+      sources.push({ field, index });
+    });
+  }
+
+  const request: SendMessageRequestInput = { receiver: { contacts } };
+  if (email) {
+    const emailFrom =
+      form.senderUser !== '' || form.senderName !== ''
+        ? { username: form.senderUser, displayName: form.senderName }
+        : undefined;
+    const metadata =
+      form.subject !== '' || emailFrom
+        ? { subject: form.subject, ...(emailFrom ? { emailFrom } : {}) }
+        : undefined;
+    request.body = {
+      type: 'html',
+      html: {
+        ...(form.html === '' ? {} : { html: form.html }),
+        ...(form.plain === '' ? {} : { text: form.plain }),
+        ...(metadata ? { metadata } : {}),
+      },
+    };
+  } else {
+    request.body = { type: 'text', text: { text: form.text } };
+  }
+  if (form.reference !== '') request.reference = form.reference;
+  const tags = splitTags(form.tags);
+  if (tags.length > 0) request.tags = tags;
+  const scheduledFor = scheduleToRfc3339(form.scheduleAt);
+  if (scheduledFor !== undefined) request.scheduledFor = scheduledFor;
+  return { request, contacts: sources };
+}
+
+export interface MappedErrors {
+  fields: Partial<Record<FieldName, string[]>>;
+  /** `to:0` → the messages for that chip. */
+  chips: Record<string, string[]>;
+  /** `path: message` for whatever no field stands for. */
+  unmapped: string[];
+}
+
+const FIELD_BY_PATH: readonly [RegExp, FieldName][] = [
+  [/^\.receiver(\.contacts)?$/, 'to'],
+  [/^\.body\.text(\.text)?$/, 'text'],
+  [/^\.body\.html\.html$/, 'html'],
+  [/^\.body\.html$/, 'html'],
+  [/^\.body\.html\.text$/, 'plain'],
+  [/^\.body\.html\.metadata(\.subject)?$/, 'subject'],
+  [/^\.body\.html\.metadata\.emailFrom(\.username)?$/, 'senderUser'],
+  [/^\.body\.html\.metadata\.emailFrom\.displayName$/, 'senderName'],
+  [/^\.reference$/, 'reference'],
+  [/^\.tags(\[\d+\])?$/, 'tags'],
+  [/^\.scheduledFor$/, 'scheduleAt'],
+];
+
+function push<K extends string>(record: Partial<Record<K, string[]>>, key: K, message: string) {
+  const list = (record[key] ??= []);
+  if (!list.includes(message)) list.push(message);
+}
+
+/** Maps 422 `details` (or the shared schema's) back onto the form; nothing is dropped. */
+export function mapDetails(
+  details: ValidationDetails,
+  contacts: readonly ContactSource[],
+  form: ComposeForm,
+): MappedErrors {
+  const out: MappedErrors = { fields: {}, chips: {}, unmapped: [] };
+  for (const [path, messages] of Object.entries(details)) {
+    const contact = /^\.receiver\.contacts\[(\d+)\]/.exec(path);
+    const source = contact ? contacts[Number(contact[1])] : undefined;
+    for (const message of messages) {
+      if (source) {
+        push(out.chips, `${source.field}:${String(source.index)}`, message);
+        const entry = form[source.field][source.index] ?? '';
+        push(out.fields, source.field, `${entry}: ${message}`);
+        continue;
+      }
+      const field = FIELD_BY_PATH.find(([pattern]) => pattern.test(path))?.[1];
+      if (field) push(out.fields, field, message);
+      else out.unmapped.push(`${path}: ${message}`);
+    }
+  }
+  return out;
+}
+
+export function hasErrors(errors: MappedErrors): boolean {
+  return (
+    Object.keys(errors.fields).length > 0 ||
+    Object.keys(errors.chips).length > 0 ||
+    errors.unmapped.length > 0
+  );
+}
+
+/** Single-quotes a string for a POSIX shell. */
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+export function curlCommand(url: string, request: SendMessageRequestInput): string {
+  return [
+    `curl -X POST ${shellQuote(url)}`,
+    `  -H 'Authorization: AccessKey <YOUR_ACCESS_KEY>'`,
+    `  -H 'Content-Type: application/json'`,
+    `  --data ${shellQuote(JSON.stringify(request))}`,
+  ].join(' \\\n');
+}
