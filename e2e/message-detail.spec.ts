@@ -410,3 +410,24 @@ test('an unknown message says so, with a way back', async ({ page, baseURL, cons
   await page.goto('/messages/not-a-channel/not-a-message');
   await expect(pageHeading(page)).toHaveText('Message not found');
 });
+
+test('privacy mode hides identifiers, content and the raw JSON', async ({ page, baseURL }) => {
+  await page.addInitScript(() => {
+    localStorage.setItem('perch.privacy', 'on');
+  });
+  await connectSandbox(page, baseURL);
+  const info = await sandboxInfo(page.request);
+  const number = phone('5555');
+  const message = await sendMessage(page.request, info, 'sms-messagebird', {
+    receiver: { contacts: [{ identifierValue: number }] },
+    body: { type: 'text', text: { text: 'A secret text' } },
+  });
+  await openMessage(page, message);
+  await expect(pageHeading(page)).toHaveText('Outgoing message');
+  const main = page.getByRole('main');
+  await expect(main).not.toContainText(number);
+  await expect(main).not.toContainText('A secret text');
+  await expect(main).toContainText('hidden identifier');
+  await expect(content(page)).toContainText('hidden while privacy mode is on');
+  await expect(page.getByRole('button', { name: 'Copy JSON' })).toHaveCount(0);
+});
