@@ -82,6 +82,32 @@ describe('lifecycle transitions', () => {
     expect(messages.getById(b)?.status).toBe('sent');
   });
 
+  it('keeps the steps before a failing one and leaves the ones after it due', () => {
+    const { transitions, messages } = t.store;
+    transitions.schedule({ messageId: a, dueAt: T0, kind: 'good' });
+    transitions.schedule({ messageId: b, dueAt: T0 + 1, kind: 'bad' });
+    transitions.schedule({ messageId: a, dueAt: T0 + 2, kind: 'later' });
+    const apply = (step: Transition): void => {
+      messages.updateStatus(step.messageId, { status: 'sent', at: step.dueAt });
+      if (step.kind === 'bad') throw new Error('boom');
+    };
+    expect(() => transitions.applyDue(T0 + 10, apply)).toThrow('boom');
+    expect(messages.getById(a)?.status).toBe('sent');
+    expect(messages.getById(b)?.status).toBe('accepted');
+    expect(transitions.pendingForMessage(b)).toEqual([]);
+    expect(transitions.pendingForMessage(a).map((x) => x.kind)).toEqual(['later']);
+  });
+
+  it('applies a long backlog across several commits', () => {
+    const { transitions } = t.store;
+    for (let i = 0; i < 600; i++)
+      transitions.schedule({ messageId: i % 2 ? a : b, dueAt: T0 + i, kind: 'k' });
+    const seen: number[] = [];
+    expect(transitions.applyDue(T0 + 1000, (step) => seen.push(step.dueAt))).toBe(600);
+    expect(seen).toEqual(Array.from({ length: 600 }, (_, i) => T0 + i));
+    expect(transitions.nextDueAt()).toBeUndefined();
+  });
+
   it('takes due steps out, and cancels a message’s steps', () => {
     const { transitions } = t.store;
     transitions.schedule({ messageId: a, dueAt: T0 + 5, kind: 'x' });

@@ -17,6 +17,12 @@ const fromRow = (row: TransitionRow): Transition => ({
   payload: JSON.parse(row.payload) as JsonValue,
 });
 
+/** Steps applied per commit. */
+const BATCH = 256;
+
+type BatchResult =
+  { applied: number; more: boolean } | { applied: number; more: true; error: unknown };
+
 /** Applying more than this many steps in one call means a step keeps rescheduling itself. */
 const DEFAULT_APPLY_LIMIT = 100_000;
 
@@ -43,19 +49,31 @@ export function createTransitionStore(db: Database): TransitionStore {
      WHERE message_id = ? ORDER BY due_at, id`,
   );
 
-  const applyOne = db.transaction(
-    (now: number, apply: (transition: Transition) => void): boolean => {
-      const row = due.get({ now, limit: 1 });
-      if (row === undefined) return false;
-      remove.run(row.id);
-      apply(fromRow(row));
-      return true;
+  // One step: its deletion and its effects, atomic (a SAVEPOINT inside the batch).
+  const applyStep = db.transaction((row: TransitionRow, apply: (t: Transition) => void) => {
+    remove.run(row.id);
+    apply(fromRow(row));
+  });
+  // Up to `max` due steps in one commit: one WAL write for a burst of steps, not one each.
+  const applyBatch = db.transaction(
+    (now: number, apply: (t: Transition) => void, max: number): BatchResult => {
+      let applied = 0;
+      while (applied < max) {
+        const row = due.get({ now, limit: 1 });
+        if (row === undefined) return { applied, more: false };
+        try {
+          applyStep(row, apply);
+        } catch (error) {
+          // The step's own changes are rolled back; drop it so one bad step cannot stall
+          // every message behind it, keep the steps before it, and report the error.
+          remove.run(row.id);
+          return { applied, more: true, error };
+        }
+        applied += 1;
+      }
+      return { applied, more: true };
     },
   );
-  const dropOne = db.transaction((now: number): void => {
-    const row = due.get({ now, limit: 1 });
-    if (row !== undefined) remove.run(row.id);
-  });
   const take = db.transaction((now: number, limit: number): Transition[] => {
     const rows = due.all({ now, limit });
     for (const row of rows) remove.run(row.id);
@@ -75,17 +93,10 @@ export function createTransitionStore(db: Database): TransitionStore {
     applyDue(now, apply, limit = DEFAULT_APPLY_LIMIT) {
       let applied = 0;
       while (applied < limit) {
-        let ran: boolean;
-        try {
-          ran = applyOne(now, apply);
-        } catch (error) {
-          // The step's own changes were rolled back; drop it so one bad step cannot stall
-          // every message behind it, and let the scheduler report the error.
-          dropOne(now);
-          throw error;
-        }
-        if (!ran) break;
-        applied += 1;
+        const batch = applyBatch(now, apply, Math.min(BATCH, limit - applied));
+        applied += batch.applied;
+        if ('error' in batch) throw batch.error;
+        if (!batch.more) break;
       }
       return applied;
     },

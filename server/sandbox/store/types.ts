@@ -121,10 +121,11 @@ export interface TransitionStore {
   /** Queues a step; returns its id. Call inside the caller's transaction to be atomic with it. */
   schedule(transition: NewTransition): number;
   /**
-   * Applies every transition due at or before `now`, in `(dueAt, id)` order, each in its own
-   * transaction: `apply(t)` then the row is deleted, so a crash never loses or repeats a step.
-   * Transitions that `apply` schedules at or before `now` run in the same call. Returns how
-   * many ran. `apply` must be synchronous.
+   * Applies every transition due at or before `now`, in `(dueAt, id)` order. Each step is
+   * atomic with the deletion of its row (a savepoint), so a crash never loses or repeats a
+   * step; up to 256 steps share a commit. Steps that `apply` schedules at or before `now`
+   * run in the same call. A step that throws is rolled back and dropped, the steps before
+   * it are kept, and the error is rethrown. Returns how many ran. `apply` must be synchronous.
    */
   applyDue(now: number, apply: (transition: Transition) => void, limit?: number): number;
   /** Removes and returns the due transitions (at or before `now`), oldest first. */
