@@ -36,11 +36,12 @@ export function useComposeDraft(workspaceId: string, initial: () => ComposeForm)
       skipNext.current = false;
       return;
     }
-    if (isBlank(form)) return;
     const timer = setTimeout(() => {
       try {
-        window.localStorage.setItem(key, JSON.stringify(form));
-        setState('saved');
+        // Emptied by hand: nothing is worth restoring any more.
+        if (isBlank(form)) window.localStorage.removeItem(key);
+        else window.localStorage.setItem(key, JSON.stringify(form));
+        setState(isBlank(form) ? 'none' : 'saved');
       } catch {
         setState('unavailable');
       }

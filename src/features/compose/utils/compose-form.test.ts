@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { Channel } from '@/lib/bird/channel';
+import { validateSendBody } from '@/lib/bird/send-body';
+import {
+  buildRequest,
+  curlCommand,
+  mapDetails,
+  parseDraft,
+  type ComposeForm,
+} from './compose-form';
+
+function channel(platformId: string): Channel {
+  return {
+    id: '5d0c7a4e-2f1b-4c8e-9a61-3b7f0e2d9c11',
+    name: 'Test',
+    platformId,
+    connectorId: '6d0c7a4e-2f1b-4c8e-9a61-3b7f0e2d9c11',
+    identifier: 'x',
+    status: 'active',
+    createdAt: '2026-11-27T15:04:05.123Z',
+    updatedAt: '2026-11-27T15:04:05.123Z',
+  };
+}
+
+const form: ComposeForm = {
+  channelId: 'c',
+  country: 'NL',
+  to: ['06 1234 5678'],
+  cc: [],
+  bcc: [],
+  text: 'Hi',
+  subject: '',
+  senderUser: '',
+  senderName: '',
+  html: '',
+  plain: '',
+  reference: 'perch-1',
+  tags: 'A, b',
+  scheduleAt: '',
+};
+
+describe('buildRequest', () => {
+  it('builds an SMS text body with E.164 contacts, reference and tags', () => {
+    const { request, contacts } = buildRequest(form, channel('sms-messagebird'));
+    expect(request).toEqual({
+      receiver: { contacts: [{ identifierKey: 'phonenumber', identifierValue: '+31612345678' }] },
+      body: { type: 'text', text: { text: 'Hi' } },
+      reference: 'perch-1',
+      tags: ['A', 'b'],
+    });
+    expect(contacts).toEqual([{ field: 'to', index: 0 }]);
+    expect(validateSendBody(request, { platformId: 'sms-messagebird', now: 0 }).ok).toBe(true);
+  });
+
+  it('builds an email with to/cc/bcc, subject, sender and both parts', () => {
+    const email: ComposeForm = {
+      ...form,
+      to: ['a@example.com'],
+      cc: ['b@example.com'],
+      bcc: ['c@example.com'],
+      subject: 'Hello',
+      senderUser: 'news',
+      senderName: 'News',
+      html: '<p>Hi</p>',
+      plain: 'Hi',
+      tags: '',
+    };
+    const { request, contacts } = buildRequest(email, channel('email-messagebird'));
+    expect(request.receiver.contacts.map((c) => c.type)).toEqual(['to', 'cc', 'bcc']);
+    expect(request.body).toEqual({
+      type: 'html',
+      html: {
+        html: '<p>Hi</p>',
+        text: 'Hi',
+        metadata: { subject: 'Hello', emailFrom: { username: 'news', displayName: 'News' } },
+      },
+    });
+    expect(contacts[2]).toEqual({ field: 'bcc', index: 0 });
+    expect(validateSendBody(request, { platformId: 'email-messagebird', now: 0 }).ok).toBe(true);
+  });
+});
+
+describe('mapDetails', () => {
+  it('puts each path on its field or chip and keeps the rest', () => {
+    const email: ComposeForm = { ...form, to: ['a@x.io'], cc: ['b@x.io'] };
+    const { contacts } = buildRequest(email, channel('email-messagebird'));
+    const mapped = mapDetails(
+      {
+        '.receiver.contacts[1].identifierValue': ['is blocked'],
+        '.body.html': ['must have html or text'],
+        '.tags[0]': ['too long'],
+        '.scheduledFor': ['must be at most 35 days in the future'],
+        '.meta.email': ['odd'],
+      },
+      contacts,
+      email,
+    );
+    expect(mapped.chips).toEqual({ 'cc:0': ['is blocked'] });
+    expect(mapped.fields).toEqual({
+      cc: ['b@x.io: is blocked'],
+      html: ['must have html or text'],
+      tags: ['too long'],
+      scheduleAt: ['must be at most 35 days in the future'],
+    });
+    expect(mapped.unmapped).toEqual(['.meta.email: odd']);
+  });
+});
+
+describe('parseDraft', () => {
+  it('restores a stored form and ignores anything else', () => {
+    expect(parseDraft(JSON.stringify(form))).toEqual(form);
+    expect(parseDraft('{"channelId":1}')).toBeUndefined();
+    expect(parseDraft('not json')).toBeUndefined();
+    expect(parseDraft(null)).toBeUndefined();
+  });
+});
+
+describe('curlCommand', () => {
+  it('quotes the body for a shell and shows the key as a placeholder', () => {
+    const curl = curlCommand('https://api.bird.com/x', {
+      receiver: { contacts: [{ identifierValue: '+31612345678' }] },
+      body: { type: 'text', text: { text: "It's" } },
+    });
+    expect(curl).toContain('AccessKey <YOUR_ACCESS_KEY>');
+    expect(curl).toContain(`"text":"It'\\''s"`);
+  });
+});
