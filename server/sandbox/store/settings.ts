@@ -1,5 +1,11 @@
 import type { Database } from '../db/open-database';
 
+/**
+ * The `settings` key/value rows (workspace id, access key; the media helper keeps its upload
+ * secret here too). Read and written a handful of times per process, at start-up, so each
+ * call prepares its statement rather than keeping one per database.
+ */
+
 /** Names of the rows in `settings`. */
 export const SETTING = {
   workspaceId: 'workspace_id',
