@@ -43,6 +43,14 @@ test('the log shows the messages of a tag, newest first, with their columns', as
   await expect(
     page.getByRole('status').filter({ hasText: 'All 2 matching messages loaded' }),
   ).toBeVisible();
+
+  // Every status colour, failed rows tinted, in both themes.
+  await page.goto(
+    '/messages?status=delivered&status=delivery_failed&status=sending_failed&status=sent',
+  );
+  await expect(messageRows(page).first()).toBeVisible();
+  await expectNoSeriousA11yIssues(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoSeriousA11yIssues(page);
 });
 
