@@ -244,3 +244,21 @@ test('saved views, the column chooser and privacy mode', async ({ page }) => {
   await page.getByRole('button', { name: 'Delete view Oldest of my tag' }).click();
   await expect(page.getByText('No saved views yet.')).toBeVisible();
 });
+
+test('typing in a text filter replaces the history entry instead of adding one per keystroke', async ({
+  page,
+}) => {
+  await connectSandbox(page);
+  const tag = page.getByRole('search', { name: 'Message filters' }).getByLabel('Tag');
+  await tag.fill('ab');
+  await expect(page).toHaveURL(/\/messages\?tag=ab$/);
+  await tag.press('End');
+  await tag.pressSequentially('c');
+  await expect(page).toHaveURL(/\/messages\?tag=abc$/);
+  await tag.pressSequentially('d');
+  await expect(page).toHaveURL(/\/messages\?tag=abcd$/);
+  await tag.blur();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/messages$/);
+  await expect(tag).toHaveValue('');
+});
