@@ -2,6 +2,7 @@ import type { Page, Route } from '@playwright/test';
 import type { Message } from '../src/lib/bird/message';
 import {
   connectSandbox,
+  expectAccessibleMessagePage,
   freshRateWindow,
   listMessages,
   sandboxInfo,
@@ -225,4 +226,49 @@ test('the composer passes axe, with chips, counter and errors showing', async ({
   await expect(page.getByText(/UCS-2/).first()).toBeVisible();
   await page.getByText('Request preview').click();
   await expectNoSeriousA11yIssues(page);
+});
+
+test('an email goes to To and Cc with subject, sender and both parts, previewed safely', async ({
+  page,
+  baseURL,
+}) => {
+  const info = await openCompose(page, baseURL);
+  await page.getByRole('radio', { name: /Email/ }).first().check();
+  const to = `ann-${String(Date.now())}@example.com`;
+  const toInput = page.getByLabel('To', { exact: true });
+  await toInput.fill(`${to} `);
+  await page.getByLabel('Cc', { exact: true }).fill('bob@example.com');
+  await page.getByLabel('Cc', { exact: true }).press('Enter');
+  await page.getByLabel('Subject').fill('Quarterly news');
+  await page.getByLabel('Sender user').fill('news');
+  await page.getByLabel('Sender name').fill('Perch News');
+  await page.getByLabel('HTML body').fill('<p>Hello <b>there</b></p>');
+  await page.getByLabel('Plain-text alternative').fill('Hello there');
+  await expect(page.locator('iframe[title="Email content"]')).toHaveAttribute(
+    'srcdoc',
+    /Hello <b>there<\/b>/,
+  );
+  await expectAccessibleMessagePage(page);
+  const reference = await page.getByLabel('Reference').inputValue();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('link', { name: 'View the message' })).toBeVisible();
+
+  const [message] = await messagesWithReference(page, info, to, reference);
+  expect(message?.receiver).toMatchObject({
+    contacts: [
+      { identifierValue: to, type: 'to' },
+      { identifierValue: 'bob@example.com', type: 'cc' },
+    ],
+  });
+  expect(message?.body).toEqual({
+    type: 'html',
+    html: {
+      html: '<p>Hello <b>there</b></p>',
+      text: 'Hello there',
+      metadata: {
+        subject: 'Quarterly news',
+        emailFrom: { username: 'news', displayName: 'Perch News' },
+      },
+    },
+  });
 });

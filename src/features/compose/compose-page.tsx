@@ -13,6 +13,7 @@ import { tagSchema, validateSendBody, type SendMessageRequestInput } from '@/lib
 import type { ConnectedSessionInfo } from '@/lib/perch/session';
 import { replaceWithGsm7 } from '@/lib/sms/encoding';
 import { ChannelPicker, FieldError } from './components/channel-picker';
+import { MessagePreview } from './components/message-preview';
 import { RecipientInput } from './components/recipient-input';
 import { RequestPreview } from './components/request-preview';
 import { SmsCounter } from './components/sms-counter';
@@ -27,6 +28,7 @@ import {
   mapDetails,
   parsedRecipients,
   recipientFields,
+  SMS_PLATFORM,
   scheduleToRfc3339,
   splitTags,
   type ComposeForm,
@@ -83,6 +85,7 @@ function ComposeFormView({
   const { workspaceId } = session;
   const ids = { text: useId(), subject: useId(), user: useId(), name: useId(), html: useId() };
   const more = { plain: useId(), ref: useId(), tags: useId(), at: useId(), country: useId() };
+  const opts = { validity: useId(), links: useId() };
   const now = useNow();
   const errorSummaryRef = useRef<HTMLDivElement>(null);
   const { form, setForm, draftState, clear } = useComposeDraft(workspaceId, () =>
@@ -327,10 +330,10 @@ function ComposeFormView({
                   }}
                   {...invalidProps(
                     'text',
-                    `${ids.text}-error${platformId === 'sms-messagebird' ? ' compose-sms-count' : ''}`,
+                    `${ids.text}-error${platformId === SMS_PLATFORM ? ' compose-sms-count' : ''}`,
                   )}
                 />
-                {platformId === 'sms-messagebird' ? (
+                {platformId === SMS_PLATFORM ? (
                   <SmsCounter
                     text={form.text}
                     onReplace={(char) => {
@@ -407,8 +410,49 @@ function ComposeFormView({
               </p>
               <FieldError id={`${more.at}-error`} messages={fieldError('scheduleAt')} />
             </div>
+            <div className="compose-row">
+              <div className="field">
+                <label htmlFor={opts.validity}>Validity (seconds)</label>
+                <input
+                  id={opts.validity}
+                  inputMode="numeric"
+                  value={form.validity}
+                  placeholder="86400"
+                  onChange={(e) => {
+                    update({ validity: e.target.value });
+                  }}
+                  {...invalidProps('validity', `${opts.validity}-help ${opts.validity}-error`)}
+                />
+                <p id={`${opts.validity}-help`} className="field-help">
+                  How long delivery is still worth trying; empty for the platform&apos;s default.
+                </p>
+                <FieldError id={`${opts.validity}-error`} messages={fieldError('validity')} />
+              </div>
+              {platformId === SMS_PLATFORM ? (
+                <div className="field">
+                  <label htmlFor={opts.links}>Short links domain</label>
+                  <input
+                    id={opts.links}
+                    value={form.shortLinksDomain}
+                    placeholder="bird.link"
+                    onChange={(e) => {
+                      update({ shortLinksDomain: e.target.value });
+                    }}
+                    {...invalidProps('shortLinksDomain', `${opts.links}-help ${opts.links}-error`)}
+                  />
+                  <p id={`${opts.links}-help`} className="field-help">
+                    Links in the text are shortened on this domain; empty leaves them as written.
+                  </p>
+                  <FieldError
+                    id={`${opts.links}-error`}
+                    messages={fieldError('shortLinksDomain')}
+                  />
+                </div>
+              ) : null}
+            </div>
           </fieldset>
 
+          <MessagePreview form={form} channel={channel} />
           {built ? (
             <RequestPreview request={built.request} url={sendUrl(session, channel.id)} />
           ) : null}

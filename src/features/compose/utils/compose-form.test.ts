@@ -37,6 +37,8 @@ const form: ComposeForm = {
   reference: 'perch-1',
   tags: 'A, b',
   scheduleAt: '',
+  validity: '',
+  shortLinksDomain: '',
 };
 
 describe('buildRequest', () => {

@@ -25,6 +25,10 @@ export interface ComposeForm {
   tags: string;
   /** A `datetime-local` value in the browser's time zone, or `''` to send now. */
   scheduleAt: string;
+  /** Seconds the message stays worth delivering, or `''`. */
+  validity: string;
+  /** SMS: the domain links are shortened on, or `''` for none. */
+  shortLinksDomain: string;
 }
 
 export type RecipientField = 'to' | 'cc' | 'bcc';
@@ -54,6 +58,8 @@ export function emptyForm(keep: Pick<ComposeForm, 'channelId' | 'country'>): Com
     reference: newReference(),
     tags: '',
     scheduleAt: '',
+    validity: '',
+    shortLinksDomain: '',
   };
 }
 
@@ -72,6 +78,8 @@ const draftSchema = z.object({
   reference: z.string(),
   tags: z.string(),
   scheduleAt: z.string(),
+  validity: z.string().default(''),
+  shortLinksDomain: z.string().default(''),
 });
 
 /** A stored draft, or `undefined` when there is none or it does not fit this version. */
@@ -90,10 +98,13 @@ export function isBlank(form: ComposeForm): boolean {
   return (
     form.to.length + form.cc.length + form.bcc.length === 0 &&
     [form.text, form.subject, form.senderUser, form.senderName, form.html, form.plain]
-      .concat([form.tags, form.scheduleAt])
+      .concat([form.tags, form.scheduleAt, form.validity, form.shortLinksDomain])
       .every((value) => value.trim() === '')
   );
 }
+
+/** The platform whose messages are counted in segments and may shorten links. */
+export const SMS_PLATFORM = 'sms-messagebird';
 
 export function isEmailPlatform(platformId: string): boolean {
   return CONTACT_TYPE_PLATFORMS.includes(platformId);
@@ -187,6 +198,10 @@ export function buildRequest(form: ComposeForm, channel: Channel): BuiltRequest 
   if (tags.length > 0) request.tags = tags;
   const scheduledFor = scheduleToRfc3339(form.scheduleAt);
   if (scheduledFor !== undefined) request.scheduledFor = scheduledFor;
+  if (form.validity.trim() !== '') request.validity = Number(form.validity);
+  if (platformId === SMS_PLATFORM && form.shortLinksDomain.trim() !== '') {
+    request.shortLinks = { domain: form.shortLinksDomain.trim() };
+  }
   return { request, contacts: sources };
 }
 
@@ -210,6 +225,8 @@ const FIELD_BY_PATH: readonly [RegExp, FieldName][] = [
   [/^\.reference$/, 'reference'],
   [/^\.tags(\[\d+\])?$/, 'tags'],
   [/^\.scheduledFor$/, 'scheduleAt'],
+  [/^\.validity$/, 'validity'],
+  [/^\.shortLinks(\.domain)?$/, 'shortLinksDomain'],
 ];
 
 function push<K extends string>(record: Partial<Record<K, string[]>>, key: K, message: string) {
