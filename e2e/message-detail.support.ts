@@ -40,6 +40,14 @@ export async function sandboxInfo(request: APIRequestContext): Promise<SandboxIn
   };
 }
 
+/** The sandbox clock's time, epoch milliseconds. */
+export async function sandboxNow(request: APIRequestContext): Promise<number> {
+  const response = await request.get('/sandbox/_sandbox/info', { headers: auth });
+  expect(response.status()).toBe(200);
+  const { clock } = z.object({ clock: z.object({ now: z.string() }) }).parse(await response.json());
+  return Date.parse(clock.now);
+}
+
 /** E3 on the sandbox: the message as accepted. */
 export async function sendMessage(
   request: APIRequestContext,

@@ -63,10 +63,14 @@ function MessageDetail({
   channelId,
   messageId,
 }: MessageDetailPageProps & { workspaceId: string; mediaBases: readonly string[] }) {
-  const { query, observed, live } = useLiveMessage(workspaceId, channelId, messageId);
+  const { query, observed, live, refreshInterval } = useLiveMessage(
+    workspaceId,
+    channelId,
+    messageId,
+  );
   const channel = useQuery(channelQueryOptions(workspaceId, channelId));
   const interactions = useAllInteractions(workspaceId, channelId, messageId, {
-    live,
+    refreshInterval,
     enabled: query.data !== undefined,
   });
 

@@ -1,12 +1,10 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { interactionsInfiniteOptions } from '@/lib/api/interactions';
 import { messageQueryOptions } from '@/lib/api/messages';
 import { isFinalStatus, type Message } from '@/lib/bird/message';
+import { liveRefreshInterval } from '../utils/live-refresh';
 import type { ObservedStatuses } from '../utils/timeline';
-
-/** How often a message that is still on its way is asked for again. */
-export const LIVE_REFRESH_MS = 1_000;
 
 function isLive(message: Message | undefined): boolean {
   return message !== undefined && !isFinalStatus(message.status);
@@ -17,10 +15,12 @@ function isLive(message: Message | undefined): boolean {
  * it is), with every status this page saw it in.
  */
 export function useLiveMessage(workspaceId: string, channelId: string, messageId: string) {
+  const options = messageQueryOptions(workspaceId, channelId, messageId);
   const query = useQuery({
-    ...messageQueryOptions(workspaceId, channelId, messageId),
-    refetchInterval: (q) => (isLive(q.state.data) ? LIVE_REFRESH_MS : false),
+    ...options,
+    refetchInterval: (q) => liveRefreshInterval(q.state.data, q.state.dataUpdateCount),
   });
+  const answers = useQueryClient().getQueryState(options.queryKey)?.dataUpdateCount ?? 0;
   const [observed, setObserved] = useState<{ id: string; statuses: ObservedStatuses }>({
     id: messageId,
     statuses: {},
@@ -41,24 +41,25 @@ export function useLiveMessage(workspaceId: string, channelId: string, messageId
     query,
     observed: observed.id === messageId ? observed.statuses : {},
     live: isLive(message),
+    refreshInterval: liveRefreshInterval(message, answers),
   };
 }
 
 /**
  * Every interaction of the message (asked for once the message itself is there): the next
- * page is fetched as soon as one says there is one. Refreshed with the message while it is
- * live.
+ * page is fetched as soon as one says there is one. Refreshed with the message, as often,
+ * while it is live.
  */
 export function useAllInteractions(
   workspaceId: string,
   channelId: string,
   messageId: string,
-  { live, enabled }: { live: boolean; enabled: boolean },
+  { refreshInterval, enabled }: { refreshInterval: number | false; enabled: boolean },
 ) {
   const query = useInfiniteQuery({
     ...interactionsInfiniteOptions(workspaceId, channelId, messageId),
     enabled,
-    refetchInterval: live ? LIVE_REFRESH_MS : false,
+    refetchInterval: refreshInterval,
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = query;
   useEffect(() => {
