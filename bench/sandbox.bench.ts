@@ -236,6 +236,11 @@ export async function run(): Promise<BenchResult[]> {
         );
       }
 
+      const deepPage = (await get(
+        server,
+        `/workspaces/${server.workspaceId}/messages?${q({ limit: String(PAGE), pageToken: values.deepToken })}`,
+      )) as { results?: unknown[] };
+      if (deepPage.results?.length !== PAGE) throw new Error('the deep page token found no page');
       const first = await latency(server, ['']);
       const deep = await latency(server, [q({ pageToken: values.deepToken })]);
       results.push({
