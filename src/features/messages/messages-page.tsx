@@ -74,6 +74,11 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [live, setLive] = useState(false);
   const [visibleIds, setVisibleIds] = useState<string[]>([]);
+  const showVisibleRows = useCallback((ids: string[]) => {
+    setVisibleIds((previous) =>
+      previous.length === ids.length && previous.every((id, i) => id === ids[i]) ? previous : ids,
+    );
+  }, []);
   const liveUpdates = useLiveUpdates({
     enabled: live,
     workspaceId,
@@ -254,7 +259,7 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
           onScroll={(scrollTop) => {
             if (scrollTop < ROW_HEIGHT / 2 && pending.length > 0) reveal();
           }}
-          onVisibleRowsChange={setVisibleIds}
+          onVisibleRowsChange={showVisibleRows}
         />
       </MessageListStates>
     </ChannelsContext>

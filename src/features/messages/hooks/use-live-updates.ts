@@ -17,6 +17,9 @@ const MAX_WATCHED_ROWS = 20;
 
 const NO_MESSAGES: Message[] = [];
 
+const dataOf = (results: readonly { data?: Message | undefined }[]) =>
+  results.map((result) => result.data);
+
 /** `a` sorts before `b` in newest-first order. */
 function isNewer(a: Message, b: Message): boolean {
   return a.createdAt === b.createdAt ? a.id > b.id : a.createdAt > b.createdAt;
@@ -83,7 +86,7 @@ export function useLiveUpdates({
       refetchInterval: LIVE_INTERVAL_MS,
       staleTime: 0,
     })),
-    combine: (results) => results.map((result) => result.data),
+    combine: dataOf,
   });
 
   /** The freshest copy of each loaded row that Live has read again. */
