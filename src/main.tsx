@@ -1,3 +1,4 @@
+import '@/lib/zod-csp';
 import '@/app/theme/theme.css';
 import '@/styles/global.css';
 import { StrictMode } from 'react';
