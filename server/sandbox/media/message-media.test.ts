@@ -126,12 +126,20 @@ describe('E12 GET /workspaces/{ws}/messages/{msg}/media/{mediaId}', () => {
     expect(response.rawPayload.length).toBe(0);
   });
 
-  it('404 for media the message does not carry, unknown or outgoing messages', async () => {
-    storeIncomingImage();
+  it('serves generated media that a seeded outgoing message carries', async () => {
     const sent = testId(9, 'aaaaaaaa');
     harness.store.messages.insert(
       withImage(outgoing({ id: sent, channelId: CHANNELS.sms, at: T0 })),
     );
+    const response = await get(path(sent));
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('image/png');
+  });
+
+  it('404 for media the message does not carry, or unknown messages', async () => {
+    storeIncomingImage();
+    const sent = testId(9, 'aaaaaaaa');
+    harness.store.messages.insert(outgoing({ id: sent, channelId: CHANNELS.sms, at: T0 }));
     for (const url of [
       path(MESSAGE, testId(4, 'bbbbbbbb')),
       path(testId(5, 'aaaaaaaa')),

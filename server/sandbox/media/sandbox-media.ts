@@ -195,12 +195,13 @@ export class SandboxMedia {
   }
 
   /**
-   * E12: the PNG of a medium of an incoming message, when that message carries the URL
-   * {@link generatedMediaUrl} made for it; `undefined` otherwise.
+   * E12: the PNG of a medium the sandbox generated for a message (incoming replies, and the
+   * images and attachments of seeded messages in either direction), when that message
+   * carries the URL {@link generatedMediaUrl} made for it; `undefined` otherwise.
    */
   generatedImage(messageId: string, mediaId: string): Buffer | undefined {
     const message = this.#messages.getById(messageId);
-    if (message?.direction !== 'incoming') return undefined;
+    if (message === undefined) return undefined;
     const url = generatedMediaUrl(this.workspaceId, messageId, mediaId);
     if (!JSON.stringify(message).includes(JSON.stringify(url))) return undefined;
     return this.#drawn(mediaId);
