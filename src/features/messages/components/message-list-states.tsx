@@ -12,6 +12,8 @@ export interface ListQueryState {
   isFetchNextPageError: boolean;
   isPlaceholderData: boolean;
   hasNextPage: boolean;
+  /** The last failed attempt's error while TanStack Query is still retrying. */
+  failureReason: Error | null;
   refetch: () => unknown;
   fetchNextPage: () => unknown;
 }
@@ -58,6 +60,10 @@ export function MessageListStates({
 }
 
 function countText(query: ListQueryState, rowCount: number): string {
+  if (query.isFetching && query.failureReason !== null) {
+    const { rateLimitNote, message } = describeListError(query.failureReason);
+    return rateLimitNote ?? `${message} Trying again…`;
+  }
   if (query.isPending) return 'Loading messages…';
   if (query.isPlaceholderData) return 'Updating the list…';
   if (query.isError && rowCount === 0) return 'The messages could not be loaded.';

@@ -13,8 +13,7 @@ describe('describeListError', () => {
     });
     expect(describeListError(error)).toEqual({
       message: 'Bird is receiving too many requests from this workspace (429).',
-      rateLimitNote:
-        'Perch waits 2 seconds as Bird asked before it reads again; Retry works after that too.',
+      rateLimitNote: 'Perch waits 2 seconds as Bird asked before it reads again.',
     });
   });
 

@@ -15,7 +15,7 @@ export function describeListError(error: unknown): ListErrorText {
         : `${String(error.retryAfter)} second${error.retryAfter === 1 ? '' : 's'}`;
     return {
       message: 'Bird is receiving too many requests from this workspace (429).',
-      rateLimitNote: `Perch waits ${wait} as Bird asked before it reads again; Retry works after that too.`,
+      rateLimitNote: `Perch waits ${wait} as Bird asked before it reads again.`,
     };
   }
   if (
