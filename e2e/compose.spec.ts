@@ -5,6 +5,8 @@ import {
   expectAccessibleMessagePage,
   freshRateWindow,
   listMessages,
+  receiveMessage,
+  sendMessage,
   sandboxInfo,
   type SandboxInfo,
 } from './message-detail.support';
@@ -64,7 +66,7 @@ test('an SMS is sent once and found through the API with its content', async ({
   await expect(page.getByText(/GSM-7 · 27 characters · 1 segment/)).toBeVisible();
   const reference = await page.getByLabel('Reference').inputValue();
 
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   const link = page.getByRole('link', { name: 'View the message' });
   await expect(link).toBeVisible();
 
@@ -90,7 +92,7 @@ test('fields are checked with the shared schemas before anything is sent', async
     if (request.method() === 'POST' && SEND_PATH.test(new URL(request.url()).pathname)) posts++;
   });
 
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByLabel('To', { exact: true })).toHaveAccessibleDescription(
     /at least 1 item/,
   );
@@ -108,7 +110,7 @@ test('fields are checked with the shared schemas before anything is sent', async
     .slice(0, 16);
   await page.getByLabel(/Send later at/).fill(local);
   await page.getByLabel('Text').fill('Hi');
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByLabel(/Send later at/)).toHaveAccessibleDescription(
     /at most 35 days in the future/,
   );
@@ -144,7 +146,7 @@ test("a 422's details land on their fields, and the rest above the form", async 
       }),
     }),
   );
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByText(/Bird refused some fields \(422\)/)).toBeVisible();
   await expect(
     page.getByRole('list', { name: 'To recipients' }).getByRole('listitem'),
@@ -162,7 +164,7 @@ test('a double click sends exactly one message', async ({ page, baseURL }) => {
   await addRecipient(page, number.local);
   await page.getByLabel('Text').fill('Double click');
   const reference = await page.getByLabel('Reference').inputValue();
-  await page.getByRole('button', { name: 'Send' }).dblclick();
+  await page.getByRole('button', { name: 'Send', exact: true }).dblclick();
   await expect(page.getByRole('link', { name: 'View the message' })).toBeVisible();
   expect(await messagesWithReference(page, info, number.e164, reference)).toHaveLength(1);
 });
@@ -186,7 +188,7 @@ test('a lost answer is resolved by the reference lookup: one message, no resend'
     await route.fetch(); // the server gets it and sends the message...
     await route.abort('failed'); // ...but the answer never reaches the page.
   });
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByText(/the message was found among the channel/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'View the message' })).toBeVisible();
   expect(sends).toBe(1);
@@ -250,7 +252,7 @@ test('an email goes to To and Cc with subject, sender and both parts, previewed 
   );
   await expectAccessibleMessagePage(page);
   const reference = await page.getByLabel('Reference').inputValue();
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByRole('link', { name: 'View the message' })).toBeVisible();
 
   const [message] = await messagesWithReference(page, info, to, reference);
@@ -271,4 +273,44 @@ test('an email goes to To and Cc with subject, sender and both parts, previewed 
       },
     },
   });
+});
+
+test('Duplicate starts from an outgoing message with a new reference', async ({
+  page,
+  baseURL,
+}) => {
+  const info = await openCompose(page, baseURL);
+  const number = freshNumber();
+  const original = await sendMessage(page.request, info, 'sms-messagebird', {
+    receiver: { contacts: [{ identifierKey: 'phonenumber', identifierValue: number.e164 }] },
+    body: { type: 'text', text: { text: 'Original text' } },
+    reference: 'original-ref',
+    tags: ['promo'],
+  });
+  await page.goto(
+    `/compose?mode=duplicate&channelId=${original.channelId}&messageId=${original.id}`,
+  );
+  await expect(page.getByLabel('Text')).toHaveValue('Original text');
+  await expect(page.getByRole('list', { name: 'To recipients' })).toContainText(number.e164);
+  await expect(page.getByLabel('Tags')).toHaveValue('promo');
+  await expect(page.getByLabel('Reference')).not.toHaveValue('original-ref');
+  await expect(page).toHaveURL(/\/compose$/);
+});
+
+test('Reply answers an incoming message with replyTo', async ({ page, baseURL }) => {
+  const info = await openCompose(page, baseURL);
+  const number = freshNumber();
+  const incoming = await receiveMessage(page.request, info, 'sms-messagebird', number.e164, {
+    type: 'text',
+    text: { text: 'Question?' },
+  });
+  await page.goto(`/compose?mode=reply&channelId=${incoming.channelId}&messageId=${incoming.id}`);
+  await expect(page.getByRole('link', { name: 'the incoming message' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'To recipients' })).toContainText(number.e164);
+  await page.getByLabel('Text').fill('Answer.');
+  const reference = await page.getByLabel('Reference').inputValue();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'View the message' })).toBeVisible();
+  const [reply] = await messagesWithReference(page, info, number.e164, reference);
+  expect(reply?.replyTo).toMatchObject({ id: incoming.id, type: 'message' });
 });

@@ -1,15 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { getCountries, getCountryCallingCode, type CountryCode } from 'libphonenumber-js';
-import { useId, useRef, useState, type SubmitEvent } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { useNow } from '@/components/use-now';
 import { channelListQueryOptions } from '@/lib/api/channels';
+import { messageQueryOptions } from '@/lib/api/messages';
 import { sessionQueryOptions } from '@/lib/api/session';
 import type { Channel } from '@/lib/bird/channel';
 import { MAX_SCHEDULE_AHEAD_DAYS, SENDABLE_CHANNEL_STATUS } from '@/lib/bird/decisions';
 import type { Message } from '@/lib/bird/message';
 import { tagSchema, validateSendBody, type SendMessageRequestInput } from '@/lib/bird/send-body';
+import { draftFromMessage, readComposePrefill } from '@/lib/compose-prefill';
 import type { ConnectedSessionInfo } from '@/lib/perch/session';
 import { replaceWithGsm7 } from '@/lib/sms/encoding';
 import { ChannelPicker, FieldError } from './components/channel-picker';
@@ -38,6 +40,7 @@ import {
 } from './utils/compose-form';
 import { explainRefusal } from './utils/explain-refusal';
 import { addRecipients, recipientKind } from './utils/recipients';
+import { formFromDraft, type PrefilledForm } from './utils/prefill-form';
 import { fromNow } from './utils/relative-time';
 import './compose-page.css';
 
@@ -59,8 +62,24 @@ export function ComposePage() {
 }
 
 function Composer({ session }: { session: ConnectedSessionInfo }) {
+  const [search, setSearch] = useSearchParams();
+  const prefill = readComposePrefill(search);
   const channels = useQuery(channelListQueryOptions(session.workspaceId));
-  if (channels.isPending) return <p role="status">Loading channels…</p>;
+  const source = useQuery({
+    ...messageQueryOptions(session.workspaceId, prefill?.channelId ?? '', prefill?.messageId ?? ''),
+    enabled: prefill !== null,
+  });
+  const [applied, setApplied] = useState<PrefilledForm | 'none' | undefined>(undefined);
+  const hasPrefill = prefill !== null;
+  useEffect(() => {
+    if (applied !== undefined && hasPrefill) setSearch({}, { replace: true });
+  }, [applied, hasPrefill, setSearch]);
+
+  if (channels.isPending || (prefill !== null && source.isPending && applied === undefined)) {
+    return (
+      <p role="status">{prefill ? 'Loading the message to start from…' : 'Loading channels…'}</p>
+    );
+  }
   if (channels.isError) {
     return (
       <p role="alert" className="compose-banner">
@@ -68,7 +87,34 @@ function Composer({ session }: { session: ConnectedSessionInfo }) {
       </p>
     );
   }
-  return <ComposeFormView session={session} channels={channels.data.results} />;
+  if (applied === undefined) {
+    // Applied once; the address then loses the prefill, so a reload keeps the edits (draft).
+    const draft = prefill && source.data ? draftFromMessage(source.data, prefill.mode) : null;
+    setApplied(draft ? formFromDraft(draft, defaultCountry()) : 'none');
+    return null;
+  }
+  const prefillNote =
+    applied === 'none'
+      ? source.isError
+        ? `The message to start from could not be loaded (${source.error.message}).`
+        : undefined
+      : applied.leftOut === undefined
+        ? undefined
+        : `Started from a message; ${applied.leftOut} cannot be edited here and was left out.`;
+  return (
+    <>
+      {prefillNote === undefined ? null : (
+        <p role="status" className="compose-note">
+          {prefillNote}
+        </p>
+      )}
+      <ComposeFormView
+        session={session}
+        channels={channels.data.results}
+        prefilled={applied === 'none' ? undefined : applied.form}
+      />
+    </>
+  );
 }
 
 function firstActive(channels: readonly Channel[]): string {
@@ -78,9 +124,11 @@ function firstActive(channels: readonly Channel[]): string {
 function ComposeFormView({
   session,
   channels,
+  prefilled,
 }: {
   session: ConnectedSessionInfo;
   channels: readonly Channel[];
+  prefilled: ComposeForm | undefined;
 }) {
   const { workspaceId } = session;
   const ids = { text: useId(), subject: useId(), user: useId(), name: useId(), html: useId() };
@@ -88,8 +136,10 @@ function ComposeFormView({
   const opts = { validity: useId(), links: useId() };
   const now = useNow();
   const errorSummaryRef = useRef<HTMLDivElement>(null);
-  const { form, setForm, draftState, clear } = useComposeDraft(workspaceId, () =>
-    emptyForm({ channelId: firstActive(channels), country: defaultCountry() }),
+  const { form, setForm, draftState, clear } = useComposeDraft(
+    workspaceId,
+    () => emptyForm({ channelId: firstActive(channels), country: defaultCountry() }),
+    prefilled,
   );
   const [errors, setErrors] = useState<MappedErrors>(NO_ERRORS);
 
@@ -208,6 +258,22 @@ function ComposeFormView({
         <>
           <fieldset className="compose-group">
             <legend>Recipients</legend>
+            {form.replyToId === '' ? null : (
+              <div className="compose-note">
+                A reply to{' '}
+                <Link to={`/messages/${channel.id}/${form.replyToId}`}>the incoming message</Link>{' '}
+                <button
+                  type="button"
+                  className="button compose-button-small"
+                  onClick={() => {
+                    update({ replyToId: '' });
+                  }}
+                >
+                  Remove the reply link
+                </button>
+                <FieldError id="compose-reply-error" messages={fieldError('replyToId')} />
+              </div>
+            )}
             {kind === 'phone' ? (
               <div className="field">
                 <label htmlFor={more.country}>Default country for local numbers</label>
@@ -486,9 +552,11 @@ function ComposeFormView({
             ? 'Draft saved in this browser.'
             : draftState === 'restored'
               ? 'Draft restored.'
-              : draftState === 'unavailable'
-                ? 'This browser does not allow saving drafts.'
-                : ''}
+              : draftState === 'prefilled'
+                ? 'Started from an existing message.'
+                : draftState === 'unavailable'
+                  ? 'This browser does not allow saving drafts.'
+                  : ''}
         </span>
       </div>
     </form>

@@ -17,18 +17,25 @@ function readDraft(key: string): ComposeForm | undefined {
   }
 }
 
-export type DraftState = 'none' | 'restored' | 'saving' | 'saved' | 'unavailable';
+export type DraftState = 'none' | 'restored' | 'prefilled' | 'saved' | 'unavailable';
 
 /**
  * The form's state, restored from the browser's draft and written back shortly after every
  * change. `clear()` forgets the draft (after a confirmed send, or Discard draft).
  */
-export function useComposeDraft(workspaceId: string, initial: () => ComposeForm) {
+export function useComposeDraft(
+  workspaceId: string,
+  initial: () => ComposeForm,
+  /** A Duplicate or Reply: replaces the stored draft, and is saved as the new one. */
+  prefilled?: ComposeForm,
+) {
   const key = draftKey(workspaceId);
-  const [restored] = useState(() => readDraft(key));
-  const [form, setForm] = useState<ComposeForm>(() => restored ?? initial());
-  const [state, setState] = useState<DraftState>(restored ? 'restored' : 'none');
-  const skipNext = useRef(true);
+  const [restored] = useState(() => (prefilled ? undefined : readDraft(key)));
+  const [form, setForm] = useState<ComposeForm>(() => prefilled ?? restored ?? initial());
+  const [state, setState] = useState<DraftState>(
+    prefilled ? 'prefilled' : restored ? 'restored' : 'none',
+  );
+  const skipNext = useRef(prefilled === undefined);
 
   useEffect(() => {
     // The first render and a cleared form write nothing.

@@ -39,6 +39,7 @@ const form: ComposeForm = {
   scheduleAt: '',
   validity: '',
   shortLinksDomain: '',
+  replyToId: '',
 };
 
 describe('buildRequest', () => {

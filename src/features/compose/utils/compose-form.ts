@@ -29,6 +29,8 @@ export interface ComposeForm {
   validity: string;
   /** SMS: the domain links are shortened on, or `''` for none. */
   shortLinksDomain: string;
+  /** The incoming message this answers (`replyTo`), or `''`. */
+  replyToId: string;
 }
 
 export type RecipientField = 'to' | 'cc' | 'bcc';
@@ -60,6 +62,7 @@ export function emptyForm(keep: Pick<ComposeForm, 'channelId' | 'country'>): Com
     scheduleAt: '',
     validity: '',
     shortLinksDomain: '',
+    replyToId: '',
   };
 }
 
@@ -80,6 +83,7 @@ const draftSchema = z.object({
   scheduleAt: z.string(),
   validity: z.string().default(''),
   shortLinksDomain: z.string().default(''),
+  replyToId: z.string().default(''),
 });
 
 /** A stored draft, or `undefined` when there is none or it does not fit this version. */
@@ -199,6 +203,7 @@ export function buildRequest(form: ComposeForm, channel: Channel): BuiltRequest 
   const scheduledFor = scheduleToRfc3339(form.scheduleAt);
   if (scheduledFor !== undefined) request.scheduledFor = scheduledFor;
   if (form.validity.trim() !== '') request.validity = Number(form.validity);
+  if (form.replyToId !== '') request.replyTo = { id: form.replyToId, type: 'message' };
   if (platformId === SMS_PLATFORM && form.shortLinksDomain.trim() !== '') {
     request.shortLinks = { domain: form.shortLinksDomain.trim() };
   }
@@ -226,6 +231,7 @@ const FIELD_BY_PATH: readonly [RegExp, FieldName][] = [
   [/^\.tags(\[\d+\])?$/, 'tags'],
   [/^\.scheduledFor$/, 'scheduleAt'],
   [/^\.validity$/, 'validity'],
+  [/^\.replyTo(\.\w+)?$/, 'replyToId'],
   [/^\.shortLinks(\.domain)?$/, 'shortLinksDomain'],
 ];
 

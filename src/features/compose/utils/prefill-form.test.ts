@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { ComposeDraft } from '@/lib/compose-prefill';
+import { formFromDraft } from './prefill-form';
+
+const channelId = '5d0c7a4e-2f1b-4c8e-9a61-3b7f0e2d9c11';
+
+describe('formFromDraft', () => {
+  it('turns a duplicated email into fields, with a new reference', () => {
+    const draft: ComposeDraft = {
+      channelId,
+      receiver: {
+        contacts: [
+          { identifierKey: 'emailaddress', identifierValue: 'a@x.io', type: 'to' },
+          { identifierKey: 'emailaddress', identifierValue: 'b@x.io', type: 'bcc' },
+        ],
+      },
+      body: {
+        type: 'html',
+        html: {
+          html: '<p>Hi</p>',
+          text: 'Hi',
+          metadata: { subject: 'S', emailFrom: { username: 'news', displayName: 'N' } },
+        },
+      },
+      reference: 'old',
+      tags: ['a', 'b'],
+    };
+    const { form, leftOut } = formFromDraft(draft, 'NL');
+    expect(form).toMatchObject({
+      channelId,
+      to: ['a@x.io'],
+      bcc: ['b@x.io'],
+      html: '<p>Hi</p>',
+      plain: 'Hi',
+      subject: 'S',
+      senderUser: 'news',
+      senderName: 'N',
+      tags: 'a, b',
+    });
+    expect(form.reference).not.toBe('old');
+    expect(leftOut).toBeUndefined();
+  });
+
+  it('keeps a reply link and says what it cannot edit', () => {
+    const { form, leftOut } = formFromDraft(
+      {
+        channelId,
+        receiver: { contacts: [{ identifierKey: 'phonenumber', identifierValue: '+31612345678' }] },
+        replyTo: { id: channelId, type: 'message' },
+        body: { type: 'location', location: { coordinates: { latitude: 1, longitude: 2 } } },
+      },
+      'NL',
+    );
+    expect(form.replyToId).toBe(channelId);
+    expect(form.to).toEqual(['+31612345678']);
+    expect(leftOut).toBe('the location body');
+  });
+});
