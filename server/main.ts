@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { ManualClock, systemClock } from './clock';
 import { type PerchConfig, loadConfigOrExit } from './config';
+import { stderrProgress } from './sandbox/seed/progress';
 import { createSandbox, type Sandbox, sandboxDataDir } from './sandbox/create-sandbox';
 
 export interface StartOptions {
@@ -68,6 +69,7 @@ export async function startPerch(
       accessKey: config.sandbox.accessKey,
       rateLimits: config.sandbox.rateLimits,
       seedOnEmpty: config.sandbox.seed,
+      onSeedProgress: stderrProgress('Seeding the sandbox'),
       onError: (error) => {
         process.stderr.write(`perch: sandbox lifecycle step failed: ${String(error)}\n`);
       },

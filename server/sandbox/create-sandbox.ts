@@ -27,6 +27,8 @@ export interface SandboxOptions {
   rateLimitClock?: Clock | undefined;
   /** Messages to seed when the database holds none (Perch: 5000); default 0. */
   seedOnEmpty?: number | undefined;
+  /** Told how the first-start seed goes (the entry points draw a progress bar on stderr). */
+  onSeedProgress?: ((done: number, total: number) => void) | undefined;
   /** Told about failures of the background scheduler (they never reach a client). */
   onError?: ((error: unknown) => void) | undefined;
 }
@@ -145,7 +147,16 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     };
 
     const seedOnEmpty = options.seedOnEmpty ?? 0;
-    if (seedOnEmpty > 0 && store.messages.count() === 0) sandbox.seed(seedOnEmpty);
+    if (seedOnEmpty > 0 && store.messages.count() === 0) {
+      seedMessages({
+        db,
+        store,
+        clock,
+        workspaceId: workspace.id,
+        count: seedOnEmpty,
+        onProgress: options.onSeedProgress,
+      });
+    }
     scheduler.start();
     return sandbox;
   } catch (error) {

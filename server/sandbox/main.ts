@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { ManualClock, systemClock } from '../clock';
 import { ConfigError, HelpRequested, loadSandboxConfig, usage, type SandboxConfig } from './config';
+import { stderrProgress } from './seed/progress';
 import { createSandbox, type Sandbox } from './create-sandbox';
 import { buildStandaloneApp } from './http/standalone-app';
 
@@ -50,6 +51,7 @@ export async function startSandbox(config: SandboxConfig): Promise<RunningSandbo
     readOnlyKey: config.readOnlyKey,
     rateLimits: config.rateLimits,
     seedOnEmpty: config.seedMessages,
+    onSeedProgress: stderrProgress('Seeding the sandbox'),
     onError: (error) => {
       process.stderr.write(`perch-sandbox: lifecycle step failed: ${String(error)}\n`);
     },
