@@ -228,6 +228,13 @@ test('the composer passes axe, with chips, counter and errors showing', async ({
   await expect(page.getByText(/UCS-2/).first()).toBeVisible();
   await page.getByText('Request preview').click();
   await expectNoSeriousA11yIssues(page);
+  await page
+    .getByRole('radio', { name: /WhatsApp/ })
+    .first()
+    .check();
+  await page.getByLabel('Message type').selectOption('template');
+  await page.getByRole('button', { name: 'Add parameter' }).click();
+  await expectNoSeriousA11yIssues(page);
 });
 
 test('an email goes to To and Cc with subject, sender and both parts, previewed safely', async ({
@@ -313,4 +320,49 @@ test('Reply answers an incoming message with replyTo', async ({ page, baseURL })
   await expect(page.getByRole('link', { name: 'View the message' })).toBeVisible();
   const [reply] = await messagesWithReference(page, info, number.e164, reference);
   expect(reply?.replyTo).toMatchObject({ id: incoming.id, type: 'message' });
+});
+
+test('a WhatsApp location and a template are sent as their bodies', async ({ page, baseURL }) => {
+  const info = await openCompose(page, baseURL);
+  await page
+    .getByRole('radio', { name: /WhatsApp/ })
+    .first()
+    .check();
+  await page.getByLabel('Default country for local numbers').selectOption('NL');
+  const number = freshNumber();
+  await addRecipient(page, number.local);
+  await page.getByLabel('Message type').selectOption('location');
+  await page.getByLabel('Latitude').fill('52.3731');
+  await page.getByLabel('Longitude').fill('4.8926');
+  await page.getByLabel('Place label').fill('Dam Square');
+  await page.getByLabel('Address').fill('Dam 1, Amsterdam');
+  let reference = await page.getByLabel('Reference').inputValue();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'View the message' })).toBeVisible();
+  const [located] = await messagesWithReference(page, info, number.e164, reference);
+  expect(located?.body).toEqual({
+    type: 'location',
+    location: {
+      coordinates: { latitude: 52.3731, longitude: 4.8926 },
+      location: { label: 'Dam Square', address: 'Dam 1, Amsterdam' },
+    },
+  });
+
+  await addRecipient(page, number.local);
+  await page.getByLabel('Message type').selectOption('template');
+  await page.getByLabel('Template project id').fill('5d0c7a4e-2f1b-4c8e-9a61-3b7f0e2d9c11');
+  await page.getByRole('button', { name: 'Add parameter' }).click();
+  await page.getByLabel('Parameter 1 key').fill('name');
+  await expect(page.getByLabel('Parameter 1 value')).toHaveAccessibleDescription('Left empty');
+  await page.getByLabel('Parameter 1 value').fill('Ann');
+  reference = await page.getByLabel('Reference').inputValue();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'View the message' })).toBeVisible();
+  const [templated] = await messagesWithReference(page, info, number.e164, reference);
+  expect(templated?.template).toMatchObject({
+    projectId: '5d0c7a4e-2f1b-4c8e-9a61-3b7f0e2d9c11',
+    version: 'latest',
+    locale: 'en',
+    parameters: [{ type: 'string', key: 'name', value: 'Ann' }],
+  });
 });

@@ -14,6 +14,7 @@ import { tagSchema, validateSendBody, type SendMessageRequestInput } from '@/lib
 import { draftFromMessage, readComposePrefill } from '@/lib/compose-prefill';
 import type { ConnectedSessionInfo } from '@/lib/perch/session';
 import { replaceWithGsm7 } from '@/lib/sms/encoding';
+import { LocationFields, TemplateFields } from './components/body-fields';
 import { ChannelPicker, FieldError } from './components/channel-picker';
 import { MessagePreview } from './components/message-preview';
 import { RecipientInput } from './components/recipient-input';
@@ -33,6 +34,7 @@ import {
   SMS_PLATFORM,
   scheduleToRfc3339,
   splitTags,
+  type BodyKind,
   type ComposeForm,
   type FieldName,
   type MappedErrors,
@@ -133,7 +135,7 @@ function ComposeFormView({
   const { workspaceId } = session;
   const ids = { text: useId(), subject: useId(), user: useId(), name: useId(), html: useId() };
   const more = { plain: useId(), ref: useId(), tags: useId(), at: useId(), country: useId() };
-  const opts = { validity: useId(), links: useId() };
+  const opts = { validity: useId(), links: useId(), kind: useId() };
   const now = useNow();
   const errorSummaryRef = useRef<HTMLDivElement>(null);
   const { form, setForm, draftState, clear } = useComposeDraft(
@@ -385,30 +387,53 @@ function ComposeFormView({
                 </div>
               </>
             ) : (
-              <div className="field">
-                <label htmlFor={ids.text}>Text</label>
-                <textarea
-                  id={ids.text}
-                  rows={5}
-                  value={form.text}
-                  onChange={(e) => {
-                    update({ text: e.target.value });
-                  }}
-                  {...invalidProps(
-                    'text',
-                    `${ids.text}-error${platformId === SMS_PLATFORM ? ' compose-sms-count' : ''}`,
-                  )}
-                />
-                {platformId === SMS_PLATFORM ? (
-                  <SmsCounter
-                    text={form.text}
-                    onReplace={(char) => {
-                      update({ text: replaceWithGsm7(form.text, char) });
+              <>
+                <div className="field">
+                  <label htmlFor={opts.kind}>Message type</label>
+                  <select
+                    id={opts.kind}
+                    value={form.bodyType}
+                    onChange={(e) => {
+                      update({ bodyType: e.target.value as BodyKind });
+                      setErrors(NO_ERRORS);
                     }}
-                  />
-                ) : null}
-                <FieldError id={`${ids.text}-error`} messages={fieldError('text')} />
-              </div>
+                  >
+                    <option value="text">Text</option>
+                    <option value="location">Location</option>
+                    <option value="template">Template</option>
+                  </select>
+                </div>
+                {form.bodyType === 'location' ? (
+                  <LocationFields form={form} update={update} fieldError={fieldError} />
+                ) : form.bodyType === 'template' ? (
+                  <TemplateFields form={form} update={update} fieldError={fieldError} />
+                ) : (
+                  <div className="field">
+                    <label htmlFor={ids.text}>Text</label>
+                    <textarea
+                      id={ids.text}
+                      rows={5}
+                      value={form.text}
+                      onChange={(e) => {
+                        update({ text: e.target.value });
+                      }}
+                      {...invalidProps(
+                        'text',
+                        `${ids.text}-error${platformId === SMS_PLATFORM ? ' compose-sms-count' : ''}`,
+                      )}
+                    />
+                    {platformId === SMS_PLATFORM ? (
+                      <SmsCounter
+                        text={form.text}
+                        onReplace={(char) => {
+                          update({ text: replaceWithGsm7(form.text, char) });
+                        }}
+                      />
+                    ) : null}
+                    <FieldError id={`${ids.text}-error`} messages={fieldError('text')} />
+                  </div>
+                )}
+              </>
             )}
           </fieldset>
 

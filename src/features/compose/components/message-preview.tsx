@@ -47,8 +47,19 @@ export function MessagePreview({ form, channel }: { form: ComposeForm; channel: 
     >
       <h2 className="compose-preview-title">Preview</h2>
       <div className="compose-bubble-track" data-platform={channel.platformId}>
-        <p className="compose-bubble">{form.text === '' ? '…' : form.text}</p>
+        <p className="compose-bubble">{bubbleText(form)}</p>
       </div>
     </section>
   );
+}
+
+function bubbleText(form: ComposeForm): string {
+  if (form.bodyType === 'location') {
+    const place = [form.locationLabel, form.locationAddress].filter((p) => p !== '').join(', ');
+    return `📍 ${place === '' ? '' : `${place} · `}${form.latitude || '…'}, ${form.longitude || '…'}`;
+  }
+  if (form.bodyType === 'template') {
+    return `Template ${form.templateProjectId || '…'} (${form.templateVersion}, ${form.templateLocale}), filled in by Bird`;
+  }
+  return form.text === '' ? '…' : form.text;
 }

@@ -40,6 +40,15 @@ const form: ComposeForm = {
   validity: '',
   shortLinksDomain: '',
   replyToId: '',
+  bodyType: 'text',
+  latitude: '',
+  longitude: '',
+  locationLabel: '',
+  locationAddress: '',
+  templateProjectId: '',
+  templateVersion: 'latest',
+  templateLocale: 'en',
+  templateParameters: [],
 };
 
 describe('buildRequest', () => {
@@ -80,6 +89,52 @@ describe('buildRequest', () => {
     });
     expect(contacts[2]).toEqual({ field: 'bcc', index: 0 });
     expect(validateSendBody(request, { platformId: 'email-messagebird', now: 0 }).ok).toBe(true);
+  });
+});
+
+describe('location and template bodies', () => {
+  it('builds a location with its place and reports blank coordinates at their fields', () => {
+    const located: ComposeForm = {
+      ...form,
+      bodyType: 'location',
+      latitude: '52.37',
+      longitude: '',
+      locationLabel: 'Office',
+      locationAddress: 'Dam 1',
+    };
+    const { request, contacts } = buildRequest(located, channel('whatsapp'));
+    expect(request.body).toMatchObject({
+      type: 'location',
+      location: { coordinates: { latitude: 52.37 }, location: { label: 'Office' } },
+    });
+    const checked = validateSendBody(request, { platformId: 'whatsapp', now: 0 });
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) {
+      expect(Object.keys(mapDetails(checked.details, contacts, located).fields)).toEqual([
+        'longitude',
+      ]);
+    }
+  });
+
+  it('builds a template with typed parameters instead of a body', () => {
+    const templated: ComposeForm = {
+      ...form,
+      bodyType: 'template',
+      templateProjectId: '5d0c7a4e-2f1b-4c8e-9a61-3b7f0e2d9c11',
+      templateParameters: [
+        { key: 'name', type: 'string', value: 'Ann' },
+        { key: 'count', type: 'number', value: '3' },
+        { key: 'vip', type: 'boolean', value: 'true' },
+      ],
+    };
+    const { request } = buildRequest(templated, channel('whatsapp'));
+    expect(request.body).toBeUndefined();
+    expect(request.template?.parameters).toEqual([
+      { type: 'string', key: 'name', value: 'Ann' },
+      { type: 'number', key: 'count', value: 3 },
+      { type: 'boolean', key: 'vip', value: true },
+    ]);
+    expect(validateSendBody(request, { platformId: 'whatsapp', now: 0 }).ok).toBe(true);
   });
 });
 

@@ -31,6 +31,26 @@ export interface ComposeForm {
   shortLinksDomain: string;
   /** The incoming message this answers (`replyTo`), or `''`. */
   replyToId: string;
+  /** What a non-email channel sends: text, a location or a stored template. */
+  bodyType: BodyKind;
+  latitude: string;
+  longitude: string;
+  locationLabel: string;
+  locationAddress: string;
+  templateProjectId: string;
+  templateVersion: string;
+  templateLocale: string;
+  templateParameters: TemplateParameterRow[];
+}
+
+export const BODY_KINDS = ['text', 'location', 'template'] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+export const PARAMETER_TYPES = ['string', 'number', 'boolean'] as const;
+export type ParameterType = (typeof PARAMETER_TYPES)[number];
+export interface TemplateParameterRow {
+  key: string;
+  type: ParameterType;
+  value: string;
 }
 
 export type RecipientField = 'to' | 'cc' | 'bcc';
@@ -63,6 +83,15 @@ export function emptyForm(keep: Pick<ComposeForm, 'channelId' | 'country'>): Com
     validity: '',
     shortLinksDomain: '',
     replyToId: '',
+    bodyType: 'text',
+    latitude: '',
+    longitude: '',
+    locationLabel: '',
+    locationAddress: '',
+    templateProjectId: '',
+    templateVersion: 'latest',
+    templateLocale: 'en',
+    templateParameters: [],
   };
 }
 
@@ -84,6 +113,17 @@ const draftSchema = z.object({
   validity: z.string().default(''),
   shortLinksDomain: z.string().default(''),
   replyToId: z.string().default(''),
+  bodyType: z.enum(BODY_KINDS).default('text'),
+  latitude: z.string().default(''),
+  longitude: z.string().default(''),
+  locationLabel: z.string().default(''),
+  locationAddress: z.string().default(''),
+  templateProjectId: z.string().default(''),
+  templateVersion: z.string().default('latest'),
+  templateLocale: z.string().default('en'),
+  templateParameters: z
+    .array(z.object({ key: z.string(), type: z.enum(PARAMETER_TYPES), value: z.string() }))
+    .default([]),
 });
 
 /** A stored draft, or `undefined` when there is none or it does not fit this version. */
@@ -103,6 +143,8 @@ export function isBlank(form: ComposeForm): boolean {
     form.to.length + form.cc.length + form.bcc.length === 0 &&
     [form.text, form.subject, form.senderUser, form.senderName, form.html, form.plain]
       .concat([form.tags, form.scheduleAt, form.validity, form.shortLinksDomain])
+      .concat([form.latitude, form.longitude, form.locationLabel, form.locationAddress])
+      .concat([form.templateProjectId])
       .every((value) => value.trim() === '')
   );
 }
@@ -144,6 +186,22 @@ export function scheduleToRfc3339(value: string): string | undefined {
   if (value === '') return undefined;
   const at = new Date(value);
   return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
+}
+
+/** A blank or unreadable number stays NaN, which the shared schema reports. */
+function toNumber(value: string): number {
+  return value.trim() === '' ? Number.NaN : Number(value);
+}
+
+function toParameter(row: TemplateParameterRow) {
+  switch (row.type) {
+    case 'number':
+      return { type: 'number' as const, key: row.key, value: toNumber(row.value) };
+    case 'boolean':
+      return { type: 'boolean' as const, key: row.key, value: row.value === 'true' };
+    case 'string':
+      return { type: 'string' as const, key: row.key, value: row.value };
+  }
 }
 
 /** Where each `receiver.contacts[i]` came from. */
@@ -194,6 +252,27 @@ export function buildRequest(form: ComposeForm, channel: Channel): BuiltRequest 
         ...(metadata ? { metadata } : {}),
       },
     };
+  } else if (form.bodyType === 'location') {
+    const place =
+      form.locationLabel !== '' || form.locationAddress !== ''
+        ? { location: { label: form.locationLabel, address: form.locationAddress } }
+        : {};
+    request.body = {
+      type: 'location',
+      location: {
+        coordinates: { latitude: toNumber(form.latitude), longitude: toNumber(form.longitude) },
+        ...place,
+      },
+    };
+  } else if (form.bodyType === 'template') {
+    request.template = {
+      projectId: form.templateProjectId,
+      version: form.templateVersion,
+      locale: form.templateLocale,
+      ...(form.templateParameters.length > 0
+        ? { parameters: form.templateParameters.map(toParameter) }
+        : {}),
+    };
   } else {
     request.body = { type: 'text', text: { text: form.text } };
   }
@@ -231,6 +310,14 @@ const FIELD_BY_PATH: readonly [RegExp, FieldName][] = [
   [/^\.tags(\[\d+\])?$/, 'tags'],
   [/^\.scheduledFor$/, 'scheduleAt'],
   [/^\.validity$/, 'validity'],
+  [/^\.body\.location\.coordinates\.latitude$/, 'latitude'],
+  [/^\.body\.location\.coordinates\.longitude$/, 'longitude'],
+  [/^\.body\.location\.location\.label$/, 'locationLabel'],
+  [/^\.body\.location\.location\.address$/, 'locationAddress'],
+  [/^\.template\.projectId$/, 'templateProjectId'],
+  [/^\.template\.version$/, 'templateVersion'],
+  [/^\.template\.locale$/, 'templateLocale'],
+  [/^\.template\.parameters/, 'templateParameters'],
   [/^\.replyTo(\.\w+)?$/, 'replyToId'],
   [/^\.shortLinks(\.domain)?$/, 'shortLinksDomain'],
 ];

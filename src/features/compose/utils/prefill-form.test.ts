@@ -41,7 +41,7 @@ describe('formFromDraft', () => {
     expect(leftOut).toBeUndefined();
   });
 
-  it('keeps a reply link and says what it cannot edit', () => {
+  it('keeps a reply link and reads a location', () => {
     const { form, leftOut } = formFromDraft(
       {
         channelId,
@@ -53,6 +53,7 @@ describe('formFromDraft', () => {
     );
     expect(form.replyToId).toBe(channelId);
     expect(form.to).toEqual(['+31612345678']);
-    expect(leftOut).toBe('the location body');
+    expect(form).toMatchObject({ bodyType: 'location', latitude: '1', longitude: '2' });
+    expect(leftOut).toBeUndefined();
   });
 });

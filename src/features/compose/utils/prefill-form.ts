@@ -38,10 +38,25 @@ export function formFromDraft(draft: ComposeDraft, country: CountryCode): Prefil
       form.senderName = metadata.emailFrom?.displayName ?? '';
     }
     if (body.html.attachments?.length) leftOut = 'attachments';
+  } else if (body?.type === 'location') {
+    form.bodyType = 'location';
+    form.latitude = String(body.location.coordinates.latitude);
+    form.longitude = String(body.location.coordinates.longitude);
+    form.locationLabel = body.location.location?.label ?? '';
+    form.locationAddress = body.location.location?.address ?? '';
   } else if (body) {
     leftOut = `the ${body.type} body`;
   } else if (draft.template) {
-    leftOut = 'the template';
+    const { template } = draft;
+    form.bodyType = 'template';
+    form.templateProjectId = template.projectId;
+    form.templateVersion = template.version;
+    form.templateLocale = template.locale;
+    const rows = template.parameters ?? [];
+    form.templateParameters = rows.flatMap((p) =>
+      p.type === 'object' ? [] : [{ key: p.key, type: p.type, value: String(p.value) }],
+    );
+    if (rows.some((p) => p.type === 'object')) leftOut = 'object parameters';
   }
   return { form, leftOut };
 }
