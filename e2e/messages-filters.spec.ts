@@ -63,8 +63,11 @@ test('each filter narrows the rows to exactly what the API lists', async ({ page
   await form.getByLabel('Platform').selectOption({ label: 'Any platform' });
 
   await form.getByText('Any status').click();
-  await form.getByRole('checkbox', { name: 'Sending failed' }).check();
-  await form.getByRole('checkbox', { name: 'Delivered' }).check();
+  // The boxes follow the address, which the router updates a moment after the click.
+  await form.getByRole('checkbox', { name: 'Sending failed' }).click();
+  await expect(form.getByRole('checkbox', { name: 'Sending failed' })).toBeChecked();
+  await form.getByRole('checkbox', { name: 'Delivered' }).click();
+  await expect(form.getByRole('checkbox', { name: 'Delivered' })).toBeChecked();
   const failedOrDelivered = await match({ tag, status: ['delivered', 'sending_failed'] });
   expect(failedOrDelivered).toContain(`${tag}-fails`);
   await expect(messageRows(page).filter({ hasText: 'Sending failed' })).toHaveAttribute(

@@ -118,11 +118,13 @@ test('scrolling reaches the end of a known set with no duplicates or gaps', asyn
 
   const scroller = page.locator('.messages-scroll');
   const seen = new Map<number, string>();
-  for (let index = 0; ; index += 20) {
+  // The window renders about 10 rows plus 12 either side: steps of 15 overlap, and waiting
+  // for a row past the previous window's end makes sure the new window is drawn.
+  for (let index = 0; ; index += 15) {
     await scroller.evaluate((element, top) => {
       element.scrollTop = top;
     }, index * 40);
-    const row = page.locator(`[data-row-index="${String(Math.min(index, 129))}"]`);
+    const row = page.locator(`[data-row-index="${String(Math.min(index + 9, 129))}"]`);
     await expect(row).toBeAttached();
     const pairs = await messageRows(page).evaluateAll((rows) =>
       rows.map(

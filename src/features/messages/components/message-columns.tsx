@@ -71,9 +71,16 @@ export const MESSAGE_COLUMNS = helper.columns([
   }),
   helper.accessor('status', {
     header: 'Status',
-    size: 150,
+    size: 230,
     minSize: 110,
-    cell: (info) => <StatusBadge status={info.getValue()} />,
+    cell: (info) => (
+      <span className="messages-status">
+        <StatusBadge status={info.getValue()} />
+        <span className="messages-status-since">
+          <Timestamp value={info.row.original.lastStatusAt} />
+        </span>
+      </span>
+    ),
   }),
   helper.accessor('tags', {
     header: 'Tags',
