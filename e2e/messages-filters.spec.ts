@@ -88,7 +88,7 @@ test('each filter narrows the rows to exactly what the API lists', async ({ page
     startAt: new Date(Date.parse(clock.now) + 1_000 - 15 * 60_000).toISOString(),
   });
   expect(recent).not.toContain(`${tag}-sms`);
-  expect(recent).toHaveLength(5);
+  expect(recent).toContain(`${tag}-fails`);
   await form.getByLabel('Date').selectOption({ label: 'Custom range' });
   await form.getByLabel('Start').fill(whatsapp.createdAt.slice(0, 16));
   await match({ tag, startAt: `${whatsapp.createdAt.slice(0, 16)}:00.000Z` });
