@@ -7,6 +7,8 @@ import {
   listMessages,
   receiveMessage,
   sendMessage,
+  TINY_PNG,
+  uploadMedia,
   sandboxInfo,
   type SandboxInfo,
 } from './message-detail.support';
@@ -364,5 +366,32 @@ test('a WhatsApp location and a template are sent as their bodies', async ({ pag
     version: 'latest',
     locale: 'en',
     parameters: [{ type: 'string', key: 'name', value: 'Ann' }],
+  });
+});
+
+test('an image uploaded to the channel is sent with its caption', async ({ page, baseURL }) => {
+  const info = await openCompose(page, baseURL);
+  const mediaUrl = await uploadMedia(page.request, info, 'whatsapp', {
+    name: 'tiny.png',
+    mimeType: 'image/png',
+    buffer: TINY_PNG,
+  });
+  await page
+    .getByRole('radio', { name: /WhatsApp/ })
+    .first()
+    .check();
+  await page.getByLabel('Default country for local numbers').selectOption('NL');
+  const number = freshNumber();
+  await addRecipient(page, number.local);
+  await page.getByLabel('Message type').selectOption('image');
+  await page.getByLabel('Media URL').fill(mediaUrl);
+  await page.getByLabel('Caption').fill('A tiny picture');
+  const reference = await page.getByLabel('Reference').inputValue();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'View the message' })).toBeVisible();
+  const [sent] = await messagesWithReference(page, info, number.e164, reference);
+  expect(sent?.body).toEqual({
+    type: 'image',
+    image: { images: [{ mediaUrl }], text: 'A tiny picture' },
   });
 });

@@ -14,7 +14,7 @@ import { tagSchema, validateSendBody, type SendMessageRequestInput } from '@/lib
 import { draftFromMessage, readComposePrefill } from '@/lib/compose-prefill';
 import type { ConnectedSessionInfo } from '@/lib/perch/session';
 import { replaceWithGsm7 } from '@/lib/sms/encoding';
-import { LocationFields, TemplateFields } from './components/body-fields';
+import { LocationFields, MediaFields, TemplateFields } from './components/body-fields';
 import { ChannelPicker, FieldError } from './components/channel-picker';
 import { MessagePreview } from './components/message-preview';
 import { RecipientInput } from './components/recipient-input';
@@ -399,11 +399,15 @@ function ComposeFormView({
                     }}
                   >
                     <option value="text">Text</option>
+                    <option value="image">Image</option>
+                    <option value="file">File</option>
                     <option value="location">Location</option>
                     <option value="template">Template</option>
                   </select>
                 </div>
-                {form.bodyType === 'location' ? (
+                {form.bodyType === 'image' || form.bodyType === 'file' ? (
+                  <MediaFields form={form} update={update} fieldError={fieldError} />
+                ) : form.bodyType === 'location' ? (
                   <LocationFields form={form} update={update} fieldError={fieldError} />
                 ) : form.bodyType === 'template' ? (
                   <TemplateFields form={form} update={update} fieldError={fieldError} />

@@ -58,6 +58,10 @@ function bubbleText(form: ComposeForm): string {
     const place = [form.locationLabel, form.locationAddress].filter((p) => p !== '').join(', ');
     return `📍 ${place === '' ? '' : `${place} · `}${form.latitude || '…'}, ${form.longitude || '…'}`;
   }
+  if (form.bodyType === 'image' || form.bodyType === 'file') {
+    const what = form.bodyType === 'image' ? '🖼 Image' : `📎 ${form.mediaFilename || 'File'}`;
+    return form.text === '' ? what : `${what}\n${form.text}`;
+  }
   if (form.bodyType === 'template') {
     return `Template ${form.templateProjectId || '…'} (${form.templateVersion}, ${form.templateLocale}), filled in by Bird`;
   }

@@ -41,6 +41,9 @@ const form: ComposeForm = {
   shortLinksDomain: '',
   replyToId: '',
   bodyType: 'text',
+  mediaUrl: '',
+  mediaContentType: '',
+  mediaFilename: '',
   latitude: '',
   longitude: '',
   locationLabel: '',
@@ -135,6 +138,34 @@ describe('location and template bodies', () => {
       { type: 'boolean', key: 'vip', value: true },
     ]);
     expect(validateSendBody(request, { platformId: 'whatsapp', now: 0 }).ok).toBe(true);
+  });
+});
+
+describe('image and file bodies', () => {
+  it('builds a file with its type, name and caption, and maps a bad URL to its field', () => {
+    const filed: ComposeForm = {
+      ...form,
+      bodyType: 'file',
+      mediaUrl: 'not a url',
+      mediaContentType: 'application/pdf',
+      mediaFilename: 'a.pdf',
+      text: 'See attached',
+    };
+    const { request, contacts } = buildRequest(filed, channel('whatsapp'));
+    expect(request.body).toEqual({
+      type: 'file',
+      file: {
+        files: [{ mediaUrl: 'not a url', contentType: 'application/pdf', filename: 'a.pdf' }],
+        text: 'See attached',
+      },
+    });
+    const checked = validateSendBody(request, { platformId: 'whatsapp', now: 0 });
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) {
+      expect(Object.keys(mapDetails(checked.details, contacts, filed).fields)).toEqual([
+        'mediaUrl',
+      ]);
+    }
   });
 });
 

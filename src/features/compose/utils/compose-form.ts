@@ -33,6 +33,10 @@ export interface ComposeForm {
   replyToId: string;
   /** What a non-email channel sends: text, a location or a stored template. */
   bodyType: BodyKind;
+  /** Image or file: a media URL (uploaded on the Media page); `text` is the caption. */
+  mediaUrl: string;
+  mediaContentType: string;
+  mediaFilename: string;
   latitude: string;
   longitude: string;
   locationLabel: string;
@@ -43,7 +47,7 @@ export interface ComposeForm {
   templateParameters: TemplateParameterRow[];
 }
 
-export const BODY_KINDS = ['text', 'location', 'template'] as const;
+export const BODY_KINDS = ['text', 'image', 'file', 'location', 'template'] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 export const PARAMETER_TYPES = ['string', 'number', 'boolean'] as const;
 export type ParameterType = (typeof PARAMETER_TYPES)[number];
@@ -84,6 +88,9 @@ export function emptyForm(keep: Pick<ComposeForm, 'channelId' | 'country'>): Com
     shortLinksDomain: '',
     replyToId: '',
     bodyType: 'text',
+    mediaUrl: '',
+    mediaContentType: '',
+    mediaFilename: '',
     latitude: '',
     longitude: '',
     locationLabel: '',
@@ -114,6 +121,9 @@ const draftSchema = z.object({
   shortLinksDomain: z.string().default(''),
   replyToId: z.string().default(''),
   bodyType: z.enum(BODY_KINDS).default('text'),
+  mediaUrl: z.string().default(''),
+  mediaContentType: z.string().default(''),
+  mediaFilename: z.string().default(''),
   latitude: z.string().default(''),
   longitude: z.string().default(''),
   locationLabel: z.string().default(''),
@@ -144,7 +154,7 @@ export function isBlank(form: ComposeForm): boolean {
     [form.text, form.subject, form.senderUser, form.senderName, form.html, form.plain]
       .concat([form.tags, form.scheduleAt, form.validity, form.shortLinksDomain])
       .concat([form.latitude, form.longitude, form.locationLabel, form.locationAddress])
-      .concat([form.templateProjectId])
+      .concat([form.templateProjectId, form.mediaUrl])
       .every((value) => value.trim() === '')
   );
 }
@@ -252,6 +262,28 @@ export function buildRequest(form: ComposeForm, channel: Channel): BuiltRequest 
         ...(metadata ? { metadata } : {}),
       },
     };
+  } else if (form.bodyType === 'image') {
+    request.body = {
+      type: 'image',
+      image: {
+        images: [{ mediaUrl: form.mediaUrl }],
+        ...(form.text === '' ? {} : { text: form.text }),
+      },
+    };
+  } else if (form.bodyType === 'file') {
+    request.body = {
+      type: 'file',
+      file: {
+        files: [
+          {
+            mediaUrl: form.mediaUrl,
+            contentType: form.mediaContentType,
+            ...(form.mediaFilename === '' ? {} : { filename: form.mediaFilename }),
+          },
+        ],
+        ...(form.text === '' ? {} : { text: form.text }),
+      },
+    };
   } else if (form.bodyType === 'location') {
     const place =
       form.locationLabel !== '' || form.locationAddress !== ''
@@ -310,6 +342,10 @@ const FIELD_BY_PATH: readonly [RegExp, FieldName][] = [
   [/^\.tags(\[\d+\])?$/, 'tags'],
   [/^\.scheduledFor$/, 'scheduleAt'],
   [/^\.validity$/, 'validity'],
+  [/^\.body\.(image\.images|file\.files)(\[0\](\.mediaUrl)?)?$/, 'mediaUrl'],
+  [/^\.body\.file\.files\[0\]\.contentType$/, 'mediaContentType'],
+  [/^\.body\.file\.files\[0\]\.filename$/, 'mediaFilename'],
+  [/^\.body\.(image|file)\.text$/, 'text'],
   [/^\.body\.location\.coordinates\.latitude$/, 'latitude'],
   [/^\.body\.location\.coordinates\.longitude$/, 'longitude'],
   [/^\.body\.location\.location\.label$/, 'locationLabel'],

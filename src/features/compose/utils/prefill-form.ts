@@ -38,6 +38,17 @@ export function formFromDraft(draft: ComposeDraft, country: CountryCode): Prefil
       form.senderName = metadata.emailFrom?.displayName ?? '';
     }
     if (body.html.attachments?.length) leftOut = 'attachments';
+  } else if (body?.type === 'image' && body.image.images.length === 1) {
+    form.bodyType = 'image';
+    form.mediaUrl = body.image.images[0]?.mediaUrl ?? '';
+    form.text = body.image.text ?? '';
+  } else if (body?.type === 'file' && body.file.files.length === 1) {
+    const [file] = body.file.files;
+    form.bodyType = 'file';
+    form.mediaUrl = file?.mediaUrl ?? '';
+    form.mediaContentType = file?.contentType ?? '';
+    form.mediaFilename = file?.filename ?? '';
+    form.text = body.file.text ?? '';
   } else if (body?.type === 'location') {
     form.bodyType = 'location';
     form.latitude = String(body.location.coordinates.latitude);
