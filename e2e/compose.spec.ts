@@ -395,3 +395,37 @@ test('an image uploaded to the channel is sent with its caption', async ({ page,
     image: { images: [{ mediaUrl }], text: 'A tiny picture' },
   });
 });
+
+test('429 and 409 refusals are explained and nothing is retried', async ({
+  page,
+  baseURL,
+  consoleErrors,
+}) => {
+  consoleErrors.allow(/status of (429|409)/);
+  await openCompose(page, baseURL);
+  await chooseSms(page);
+  await addRecipient(page, freshNumber().local);
+  await page.getByLabel('Text').fill('Refused');
+  const answers = [
+    { status: 429, code: 'TooManyRequests', headers: { 'retry-after': '3' } },
+    { status: 409, code: 'Conflict', headers: {} },
+  ];
+  let posts = 0;
+  await page.route(SEND_PATH, (route: Route) => {
+    const answer = answers[posts++] ?? answers[1];
+    return route.fulfill({
+      status: answer?.status,
+      headers: answer?.headers,
+      contentType: 'application/json',
+      body: JSON.stringify({ code: answer?.code, message: 'refused' }),
+    });
+  });
+  const send = page.getByRole('button', { name: 'Send', exact: true });
+  await send.click();
+  await expect(page.getByRole('alert')).toContainText('Too many requests to Bird right now (429');
+  await expect(page.getByRole('alert')).toContainText('send again in 3 seconds');
+  await expect(send).toBeEnabled();
+  await send.click();
+  await expect(page.getByRole('alert')).toContainText('This channel is not active (409)');
+  expect(posts).toBe(2);
+});
