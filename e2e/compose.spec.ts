@@ -96,7 +96,7 @@ test('fields are checked with the shared schemas before anything is sent', async
 
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByLabel('To', { exact: true })).toHaveAccessibleDescription(
-    /at least 1 item/,
+    /add at least one recipient/,
   );
   await expect(page.getByLabel('Text')).toHaveAccessibleDescription(/must not be empty/);
 
@@ -406,7 +406,7 @@ test('429 and 409 refusals are explained and nothing is retried', async ({
   await chooseSms(page);
   await addRecipient(page, freshNumber().local);
   await page.getByLabel('Text').fill('Refused');
-  const answers = [
+  const answers: { status: number; code: string; headers: Record<string, string> }[] = [
     { status: 429, code: 'TooManyRequests', headers: { 'retry-after': '3' } },
     { status: 409, code: 'Conflict', headers: {} },
   ];

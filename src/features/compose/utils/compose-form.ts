@@ -358,6 +358,19 @@ const FIELD_BY_PATH: readonly [RegExp, FieldName][] = [
   [/^\.shortLinks(\.domain)?$/, 'shortLinksDomain'],
 ];
 
+/** The message as read beside its field: which parameter, or what a missing list means. */
+function fieldMessage(path: string, message: string): string {
+  if (/^\.receiver(\.contacts)?$/.test(path) && message.startsWith('must have at least')) {
+    return 'add at least one recipient';
+  }
+  const parameter = /^\.template\.parameters\[(\d+)\]\.?(\w*)/.exec(path);
+  if (parameter) {
+    const [, index = '0', key = ''] = parameter;
+    return `parameter ${String(Number(index) + 1)}${key === '' ? '' : ` ${key}`}: ${message}`;
+  }
+  return message;
+}
+
 function push<K extends string>(record: Partial<Record<K, string[]>>, key: K, message: string) {
   const list = (record[key] ??= []);
   if (!list.includes(message)) list.push(message);
@@ -381,7 +394,7 @@ export function mapDetails(
         continue;
       }
       const field = FIELD_BY_PATH.find(([pattern]) => pattern.test(path))?.[1];
-      if (field) push(out.fields, field, message);
+      if (field) push(out.fields, field, fieldMessage(path, message));
       else out.unmapped.push(`${path}: ${message}`);
     }
   }
