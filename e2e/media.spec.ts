@@ -3,10 +3,11 @@ import path from 'node:path';
 import type { CDPSession, Locator, Page, Request } from '@playwright/test';
 import { toPerchMediaPath } from '../src/lib/api/media';
 import { channelListSchema } from '../src/lib/bird/channel';
-import { sessionInfoSchema, type ConnectedSessionInfo } from '../src/lib/perch/session';
+import type { ConnectedSessionInfo } from '../src/lib/perch/session';
 import { perchPresignedUploadSchema } from '../src/lib/perch/upload';
 import { expectNoSeriousA11yIssues } from './support/axe';
 import { expect, test, type ConsoleErrors } from './support/fixtures';
+import { connectSandbox } from './support/session';
 
 /** A real 1×1 PNG, so that the preview through /media actually decodes. */
 const PNG_1X1 = Buffer.from(
@@ -23,19 +24,6 @@ function pngOfSize(bytes: number): Buffer {
 
 function pdf(text: string): Buffer {
   return Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
-}
-
-/** Connects the page's browser context to the sandbox through Perch's own /session route. */
-async function connectSandbox(page: Page): Promise<ConnectedSessionInfo> {
-  await page.goto('/connect');
-  const response = await page.request.post('/session', {
-    data: { mode: 'sandbox' },
-    headers: { origin: new URL(page.url()).origin },
-  });
-  expect(response.ok()).toBe(true);
-  const session = sessionInfoSchema.parse(await response.json());
-  if (!session.connected) throw new Error('expected a session');
-  return session;
 }
 
 async function openMedia(page: Page): Promise<ConnectedSessionInfo> {
