@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { CHANNEL_LIST_LIMIT, channelListQueryOptions } from '@/lib/api/channels';
-import { platformLabel } from '../utils/platform-label';
+import { platformName } from '@/components/platform-name';
 
 /** The channels the connection found: name, platform, identifier, status. */
 export function ChannelTable({ workspaceId }: { workspaceId: string }) {
@@ -47,7 +47,7 @@ export function ChannelTable({ workspaceId }: { workspaceId: string }) {
                   <tr key={channel.id}>
                     <th scope="row">{channel.name}</th>
                     <td>
-                      {platformLabel(channel.platformId)}{' '}
+                      {platformName(channel.platformId)}{' '}
                       <span className="connect-muted">({channel.platformId})</span>
                     </td>
                     <td>
