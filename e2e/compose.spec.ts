@@ -296,9 +296,8 @@ test('Duplicate starts from an outgoing message with a new reference', async ({
     reference: 'original-ref',
     tags: ['promo'],
   });
-  await page.goto(
-    `/compose?mode=duplicate&channelId=${original.channelId}&messageId=${original.id}`,
-  );
+  await page.goto(`/messages/${original.channelId}/${original.id}`);
+  await page.getByRole('link', { name: 'Duplicate in composer' }).click();
   await expect(page.getByLabel('Text')).toHaveValue('Original text');
   await expect(page.getByRole('list', { name: 'To recipients' })).toContainText(number.e164);
   await expect(page.getByLabel('Tags')).toHaveValue('promo');
@@ -313,7 +312,8 @@ test('Reply answers an incoming message with replyTo', async ({ page, baseURL })
     type: 'text',
     text: { text: 'Question?' },
   });
-  await page.goto(`/compose?mode=reply&channelId=${incoming.channelId}&messageId=${incoming.id}`);
+  await page.goto(`/messages/${incoming.channelId}/${incoming.id}`);
+  await page.getByRole('link', { name: 'Reply', exact: true }).click();
   await expect(page.getByRole('link', { name: 'the incoming message' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'To recipients' })).toContainText(number.e164);
   await page.getByLabel('Text').fill('Answer.');

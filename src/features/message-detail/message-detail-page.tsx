@@ -6,6 +6,7 @@ import { channelQueryOptions } from '@/lib/api/channels';
 import { ApiError } from '@/lib/api/errors';
 import { sessionQueryOptions } from '@/lib/api/session';
 import { uuidSchema } from '@/lib/bird/common';
+import { composePrefillPath, prefillModeFor } from '@/lib/compose-prefill';
 import { FailureExplanation } from './components/failure-explanation';
 import { InteractionsTable } from './components/interactions-table';
 import { MessageContent } from './components/message-body-view';
@@ -112,6 +113,16 @@ function MessageDetail({
       />
       <p className="md-back">
         <Link to="/messages">Back to messages</Link>
+        <Link
+          className="button"
+          to={composePrefillPath({
+            mode: prefillModeFor(message),
+            channelId: message.channelId,
+            messageId: message.id,
+          })}
+        >
+          {prefillModeFor(message) === 'reply' ? 'Reply' : 'Duplicate in composer'}
+        </Link>
       </p>
       {query.isRefetchError ? (
         <p className="md-note md-note-error" role="alert">
