@@ -3,7 +3,6 @@ import type { Message } from '../src/lib/bird/message';
 import {
   connectSandbox,
   expectAccessibleMessagePage,
-  freshRateWindow,
   listMessages,
   receiveMessage,
   sendMessage,
@@ -24,9 +23,8 @@ function freshNumber(): { local: string; e164: string } {
 
 const SEND_PATH = /\/api\/workspaces\/[^/]+\/channels\/[^/]+\/messages$/;
 
-async function openCompose(page: Page, baseURL: string | undefined): Promise<SandboxInfo> {
-  await connectSandbox(page, baseURL);
-  await freshRateWindow(page.request);
+async function openCompose(page: Page): Promise<SandboxInfo> {
+  await connectSandbox(page);
   const info = await sandboxInfo(page.request);
   await page.goto('/compose');
   await expect(page.getByRole('heading', { level: 1, name: 'Compose' })).toBeVisible();
@@ -50,16 +48,12 @@ async function messagesWithReference(
   to: string,
   reference: string,
 ): Promise<Message[]> {
-  await freshRateWindow(page.request);
   const found = await listMessages(page.request, info, { to });
   return found.filter((message) => message.reference === reference);
 }
 
-test('an SMS is sent once and found through the API with its content', async ({
-  page,
-  baseURL,
-}) => {
-  const info = await openCompose(page, baseURL);
+test('an SMS is sent once and found through the API with its content', async ({ page }) => {
+  const info = await openCompose(page);
   await chooseSms(page);
   const number = freshNumber();
   await addRecipient(page, number.local);
@@ -83,11 +77,8 @@ test('an SMS is sent once and found through the API with its content', async ({
   await expect(page.getByLabel('Reference')).not.toHaveValue(reference);
 });
 
-test('fields are checked with the shared schemas before anything is sent', async ({
-  page,
-  baseURL,
-}) => {
-  await openCompose(page, baseURL);
+test('fields are checked with the shared schemas before anything is sent', async ({ page }) => {
+  await openCompose(page);
   await chooseSms(page);
   let posts = 0;
   page.on('request', (request) => {
@@ -124,11 +115,10 @@ test('fields are checked with the shared schemas before anything is sent', async
 
 test("a 422's details land on their fields, and the rest above the form", async ({
   page,
-  baseURL,
   consoleErrors,
 }) => {
   consoleErrors.allow(/status of 422/);
-  await openCompose(page, baseURL);
+  await openCompose(page);
   await chooseSms(page);
   const number = freshNumber();
   await addRecipient(page, number.local);
@@ -159,8 +149,8 @@ test("a 422's details land on their fields, and the rest above the form", async 
   );
 });
 
-test('a double click sends exactly one message', async ({ page, baseURL }) => {
-  const info = await openCompose(page, baseURL);
+test('a double click sends exactly one message', async ({ page }) => {
+  const info = await openCompose(page);
   await chooseSms(page);
   const number = freshNumber();
   await addRecipient(page, number.local);
@@ -173,11 +163,10 @@ test('a double click sends exactly one message', async ({ page, baseURL }) => {
 
 test('a lost answer is resolved by the reference lookup: one message, no resend', async ({
   page,
-  baseURL,
   consoleErrors,
 }) => {
   consoleErrors.allow(/net::ERR_FAILED/);
-  const info = await openCompose(page, baseURL);
+  const info = await openCompose(page);
   await chooseSms(page);
   const number = freshNumber();
   await addRecipient(page, number.local);
@@ -197,16 +186,14 @@ test('a lost answer is resolved by the reference lookup: one message, no resend'
   expect(await messagesWithReference(page, info, number.e164, reference)).toHaveLength(1);
 });
 
-test('the draft survives a reload and Discard draft clears it', async ({ page, baseURL }) => {
-  await openCompose(page, baseURL);
+test('the draft survives a reload and Discard draft clears it', async ({ page }) => {
+  await openCompose(page);
   await chooseSms(page);
   const number = freshNumber();
   await addRecipient(page, number.local);
   await page.getByLabel('Text').fill('Keep me');
   const reference = await page.getByLabel('Reference').inputValue();
   await expect(page.getByText('Draft saved in this browser.')).toBeVisible();
-
-  await freshRateWindow(page.request);
   await page.reload();
   await expect(page.getByLabel('Text')).toHaveValue('Keep me');
   await expect(page.getByRole('list', { name: 'To recipients' })).toContainText(number.e164);
@@ -214,16 +201,12 @@ test('the draft survives a reload and Discard draft clears it', async ({ page, b
 
   await page.getByRole('button', { name: 'Discard draft' }).click();
   await expect(page.getByLabel('Text')).toHaveValue('');
-  await freshRateWindow(page.request);
   await page.reload();
   await expect(page.getByLabel('Text')).toHaveValue('');
 });
 
-test('the composer passes axe, with chips, counter and errors showing', async ({
-  page,
-  baseURL,
-}) => {
-  await openCompose(page, baseURL);
+test('the composer passes axe, with chips, counter and errors showing', async ({ page }) => {
+  await openCompose(page);
   await chooseSms(page);
   await addRecipient(page, 'nope');
   await page.getByLabel('Text').fill('It’s “fine” 👋');
@@ -241,9 +224,8 @@ test('the composer passes axe, with chips, counter and errors showing', async ({
 
 test('an email goes to To and Cc with subject, sender and both parts, previewed safely', async ({
   page,
-  baseURL,
 }) => {
-  const info = await openCompose(page, baseURL);
+  const info = await openCompose(page);
   await page.getByRole('radio', { name: /Email/ }).first().check();
   const to = `ann-${String(Date.now())}@example.com`;
   const toInput = page.getByLabel('To', { exact: true });
@@ -284,11 +266,8 @@ test('an email goes to To and Cc with subject, sender and both parts, previewed 
   });
 });
 
-test('Duplicate starts from an outgoing message with a new reference', async ({
-  page,
-  baseURL,
-}) => {
-  const info = await openCompose(page, baseURL);
+test('Duplicate starts from an outgoing message with a new reference', async ({ page }) => {
+  const info = await openCompose(page);
   const number = freshNumber();
   const original = await sendMessage(page.request, info, 'sms-messagebird', {
     receiver: { contacts: [{ identifierKey: 'phonenumber', identifierValue: number.e164 }] },
@@ -305,8 +284,8 @@ test('Duplicate starts from an outgoing message with a new reference', async ({
   await expect(page).toHaveURL(/\/compose$/);
 });
 
-test('Reply answers an incoming message with replyTo', async ({ page, baseURL }) => {
-  const info = await openCompose(page, baseURL);
+test('Reply answers an incoming message with replyTo', async ({ page }) => {
+  const info = await openCompose(page);
   const number = freshNumber();
   const incoming = await receiveMessage(page.request, info, 'sms-messagebird', number.e164, {
     type: 'text',
@@ -324,8 +303,8 @@ test('Reply answers an incoming message with replyTo', async ({ page, baseURL })
   expect(reply?.replyTo).toMatchObject({ id: incoming.id, type: 'message' });
 });
 
-test('a WhatsApp location and a template are sent as their bodies', async ({ page, baseURL }) => {
-  const info = await openCompose(page, baseURL);
+test('a WhatsApp location and a template are sent as their bodies', async ({ page }) => {
+  const info = await openCompose(page);
   await page
     .getByRole('radio', { name: /WhatsApp/ })
     .first()
@@ -369,8 +348,8 @@ test('a WhatsApp location and a template are sent as their bodies', async ({ pag
   });
 });
 
-test('an image uploaded to the channel is sent with its caption', async ({ page, baseURL }) => {
-  const info = await openCompose(page, baseURL);
+test('an image uploaded to the channel is sent with its caption', async ({ page }) => {
+  const info = await openCompose(page);
   const mediaUrl = await uploadMedia(page.request, info, 'whatsapp', {
     name: 'tiny.png',
     mimeType: 'image/png',
@@ -398,11 +377,10 @@ test('an image uploaded to the channel is sent with its caption', async ({ page,
 
 test('429 and 409 refusals are explained and nothing is retried', async ({
   page,
-  baseURL,
   consoleErrors,
 }) => {
   consoleErrors.allow(/status of (429|409)/);
-  await openCompose(page, baseURL);
+  await openCompose(page);
   await chooseSms(page);
   await addRecipient(page, freshNumber().local);
   await page.getByLabel('Text').fill('Refused');

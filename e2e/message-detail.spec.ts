@@ -8,7 +8,6 @@ import {
   EMAIL_FRAME,
   expectAccessibleMessagePage,
   listMessages,
-  freshRateWindow,
   messagePagePath,
   openMessage,
   pageHeading,
@@ -39,12 +38,11 @@ function phone(suffix: string): string {
 
 test('every body type renders, media through /media, links shown in full', async ({
   page,
-  baseURL,
   consoleErrors,
 }) => {
   // One image points at media the sandbox does not have: the browser logs its 404.
   consoleErrors.allow(/status of 404 \(Not Found\) \(http:\/\/[^)]*\/media\/workspaces\//);
-  await connectSandbox(page, baseURL);
+  await connectSandbox(page);
   const info = await sandboxInfo(page.request);
   const to = { receiver: { contacts: [{ identifierValue: phone('1234') }] } };
   const image = await uploadMedia(page.request, info, 'whatsapp', {
@@ -208,11 +206,8 @@ test('every body type renders, media through /media, links shown in full', async
   await expectAccessibleMessagePage(page);
 });
 
-test('an HTML email shows subject, from, to/cc, text and HTML, at two widths', async ({
-  page,
-  baseURL,
-}) => {
-  await connectSandbox(page, baseURL);
+test('an HTML email shows subject, from, to/cc, text and HTML, at two widths', async ({ page }) => {
+  await connectSandbox(page);
   const info = await sandboxInfo(page.request);
   const message = await sendMessage(page.request, info, 'email-messagebird', {
     receiver: {
@@ -261,11 +256,9 @@ test('an HTML email shows subject, from, to/cc, text and HTML, at two widths', a
 
 test('the timeline follows a failing message step by step, then explains the failure', async ({
   page,
-  baseURL,
 }) => {
-  await connectSandbox(page, baseURL);
+  await connectSandbox(page);
   const info = await sandboxInfo(page.request);
-  await freshRateWindow(page.request);
   const message = await sendMessage(page.request, info, 'sms-messagebird', {
     receiver: { contacts: [{ identifierValue: phone('9990') }] },
     body: { type: 'text', text: { text: 'Will not arrive' } },
@@ -293,13 +286,9 @@ test('the timeline follows a failing message step by step, then explains the fai
   await expectAccessibleMessagePage(page);
 });
 
-test('interactions of a click@ email appear in the timeline and the table', async ({
-  page,
-  baseURL,
-}) => {
-  await connectSandbox(page, baseURL);
+test('interactions of a click@ email appear in the timeline and the table', async ({ page }) => {
+  await connectSandbox(page);
   const info = await sandboxInfo(page.request);
-  await freshRateWindow(page.request);
   const message = await sendMessage(page.request, info, 'email-messagebird', {
     receiver: { contacts: [{ identifierValue: 'click@example.com' }] },
     body: {
@@ -335,8 +324,8 @@ test('interactions of a click@ email appear in the timeline and the table', asyn
   await expect(table.getByRole('row').filter({ hasText: 'Opened' })).toContainText('initial_open');
 });
 
-test('the image reply of a 9994 recipient displays through /media', async ({ page, baseURL }) => {
-  await connectSandbox(page, baseURL);
+test('the image reply of a 9994 recipient displays through /media', async ({ page }) => {
+  await connectSandbox(page);
   const info = await sandboxInfo(page.request);
   const number = phone('9994');
   await sendMessage(page.request, info, 'sms-messagebird', {
@@ -360,8 +349,8 @@ test('the image reply of a 9994 recipient displays through /media', async ({ pag
   await expectAccessibleMessagePage(page);
 });
 
-test('an incoming text keeps its line breaks; its sender is shown', async ({ page, baseURL }) => {
-  await connectSandbox(page, baseURL);
+test('an incoming text keeps its line breaks; its sender is shown', async ({ page }) => {
+  await connectSandbox(page);
   const info = await sandboxInfo(page.request);
   const from = phone('4321');
   const message = await receiveMessage(page.request, info, 'sms-messagebird', from, {
@@ -374,9 +363,9 @@ test('an incoming text keeps its line breaks; its sender is shown', async ({ pag
   expect(await paragraph.innerText()).toBe('first\nsecond');
 });
 
-test('raw JSON is collapsible and copies; ids copy', async ({ page, baseURL, context }) => {
+test('raw JSON is collapsible and copies; ids copy', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await connectSandbox(page, baseURL);
+  await connectSandbox(page);
   const info = await sandboxInfo(page.request);
   const message = await sendMessage(page.request, info, 'sms-messagebird', {
     receiver: { contacts: [{ identifierValue: phone('2222') }] },
@@ -397,12 +386,11 @@ test('raw JSON is collapsible and copies; ids copy', async ({ page, baseURL, con
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(message.id);
 });
 
-test('an unknown message says so, with a way back', async ({ page, baseURL, consoleErrors }) => {
+test('an unknown message says so, with a way back', async ({ page, consoleErrors }) => {
   // The browser logs the API's 404 itself.
   consoleErrors.allow(/status of 404 \(Not Found\).*\/api\/workspaces\/.*\/messages\//);
-  await connectSandbox(page, baseURL);
+  await connectSandbox(page);
   const info = await sandboxInfo(page.request);
-  await freshRateWindow(page.request);
   await page.goto(`/messages/${info.channelId('sms-messagebird')}/${randomUUID()}`);
   await expect(pageHeading(page)).toHaveText('Message not found');
   await expectAccessibleMessagePage(page);
@@ -413,11 +401,11 @@ test('an unknown message says so, with a way back', async ({ page, baseURL, cons
   await expect(pageHeading(page)).toHaveText('Message not found');
 });
 
-test('privacy mode hides identifiers, content and the raw JSON', async ({ page, baseURL }) => {
+test('privacy mode hides identifiers, content and the raw JSON', async ({ page }) => {
   await page.addInitScript(() => {
     localStorage.setItem('perch.privacy', 'on');
   });
-  await connectSandbox(page, baseURL);
+  await connectSandbox(page);
   const info = await sandboxInfo(page.request);
   const number = phone('5555');
   const message = await sendMessage(page.request, info, 'sms-messagebird', {
@@ -434,11 +422,8 @@ test('privacy mode hides identifiers, content and the raw JSON', async ({ page, 
   await expect(page.getByRole('button', { name: 'Copy JSON' })).toHaveCount(0);
 });
 
-test('a scheduled message waits, and the page says it keeps refreshing', async ({
-  page,
-  baseURL,
-}) => {
-  await connectSandbox(page, baseURL);
+test('a scheduled message waits, and the page says it keeps refreshing', async ({ page }) => {
+  await connectSandbox(page);
   const info = await sandboxInfo(page.request);
   const now = await sandboxNow(page.request);
   const scheduledFor = new Date(now + 24 * 60 * 60 * 1000).toISOString();

@@ -5,6 +5,7 @@ import { channelSchema } from '../src/lib/bird/channel';
 import { messageListSchema, messageSchema, type Message } from '../src/lib/bird/message';
 import { presignedUploadSchema } from '../src/lib/bird/presigned-upload';
 import { expect } from './support/fixtures';
+export { connectSandbox } from './support/session';
 
 /**
  * What the message-page specs share: the sandbox's own API (data is created there, never
@@ -131,41 +132,12 @@ export const TINY_PNG = Buffer.from(
   'base64',
 );
 
-/**
- * Connects the page's browser context to the sandbox (the session cookie is shared).
- * Connecting reads the sandbox once (E1); a 429 from its rate limit is safe to retry, in a
- * fresh window (see {@link freshRateWindow}).
- */
-export async function connectSandbox(page: Page, baseURL: string | undefined): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    await freshRateWindow(page.request);
-    const response = await page.request.post('/session', {
-      data: { mode: 'sandbox' },
-      headers: { origin: baseURL ?? '' },
-    });
-    if (response.status() === 429 && attempt < 3) continue;
-    expect(response.status(), await response.text()).toBe(200);
-    return;
-  }
-}
-
 export function messagePagePath(message: Message): string {
   return `/messages/${message.channelId}/${message.id}`;
 }
 
-/**
- * The sandbox counts its rate limit (GET 50/s per workspace) in fixed windows of its own
- * clock second, and the e2e sandbox's clock is manual: the window rolls over only when a
- * test moves the clock. Specs that read a lot start a fresh window first (moving the clock
- * one second on, which only ever hurries other specs' messages along).
- */
-export async function freshRateWindow(request: APIRequestContext): Promise<void> {
-  await advanceClock(request, 1000);
-}
-
-/** Opens a message's page in a fresh rate-limit window. */
+/** Opens a message's page. */
 export async function openMessage(page: Page, message: Message): Promise<void> {
-  await freshRateWindow(page.request);
   await page.goto(messagePagePath(message));
 }
 

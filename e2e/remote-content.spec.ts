@@ -101,7 +101,7 @@ test('no request leaves Perch until Load remote content; then only https images'
     if (/^https?:/.test(url) && new URL(url).origin !== origin) leaving.push(url);
   });
 
-  await connectSandbox(page, baseURL);
+  await connectSandbox(page);
   const info = await sandboxInfo(page.request);
   const message = await sendMessage(page.request, info, 'email-messagebird', {
     receiver: { contacts: [{ identifierValue: 'reader@example.com' }] },

@@ -162,12 +162,9 @@ async function sms(page: Page, info: SandboxInfo, payloads: readonly string[]): 
   });
 }
 
-test('text bodies, reference, sender and receivers with every payload', async ({
-  page,
-  baseURL,
-}) => {
+test('text bodies, reference, sender and receivers with every payload', async ({ page }) => {
   const { dialogs } = await watch(page);
-  await connectSandbox(page, baseURL);
+  await connectSandbox(page);
   const info = await sandboxInfo(page.request);
   for (const payloads of [FIRST, SECOND]) {
     const message = await sms(page, info, payloads);
@@ -182,10 +179,9 @@ test('text bodies, reference, sender and receivers with every payload', async ({
 
 test('an HTML email with every payload in its HTML, text, subject, sender and attachments', async ({
   page,
-  baseURL,
 }) => {
   const { dialogs } = await watch(page);
-  await connectSandbox(page, baseURL);
+  await connectSandbox(page);
   const info = await sandboxInfo(page.request);
   const message = await sendMessage(page.request, info, 'email-messagebird', {
     receiver: {
@@ -223,12 +219,9 @@ test('an HTML email with every payload in its HTML, text, subject, sender and at
   await expectNothingRan(page, dialogs);
 });
 
-test('files, cards, list, location and template values with payloads', async ({
-  page,
-  baseURL,
-}) => {
+test('files, cards, list, location and template values with payloads', async ({ page }) => {
   const { dialogs } = await watch(page);
-  await connectSandbox(page, baseURL);
+  await connectSandbox(page);
   const info = await sandboxInfo(page.request);
   const to = { receiver: { contacts: [{ identifierValue: '+31612345678' }] } };
   const messages = [
@@ -311,9 +304,9 @@ test('files, cards, list, location and template values with payloads', async ({
   }
 });
 
-test('an incoming message and a clicked link with payloads', async ({ page, baseURL }) => {
+test('an incoming message and a clicked link with payloads', async ({ page }) => {
   const { dialogs } = await watch(page);
-  await connectSandbox(page, baseURL);
+  await connectSandbox(page);
   const info = await sandboxInfo(page.request);
   const incoming = await receiveMessage(page.request, info, 'sms-messagebird', '+31698765432', {
     type: 'image',
