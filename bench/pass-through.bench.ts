@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Pool } from 'undici';
+import { DEFAULT_CHANNEL_IDS } from '../server/sandbox/store';
 import type { BenchResult } from './types';
 
 /**
@@ -16,16 +17,14 @@ import type { BenchResult } from './types';
  *
  * Like in real use, the upstream and the proxy each run in a process of their own (Bird is
  * another machine; Perch is a server process); the load comes from this one, on loopback.
- * The upstream stub serves a fixed page of 50 Bird-shaped messages after checking the key.
+ * The upstream is the standalone sandbox with 5,000 seeded messages (the SMS channel's page).
  * Bounded: a few thousand requests and a few seconds per figure, all to 127.0.0.1.
  */
 
 const ROLE = 'PERCH_BENCH_ROLE';
 const UPSTREAM = 'PERCH_BENCH_UPSTREAM';
-const WORKSPACE = '0b6d71fc-0000-4000-8000-000000000001';
-const CHANNEL = '0b6d71fc-0000-4000-8000-00000000c001';
 const KEY = 'bench-access-key-0123456789';
-const LIST_PATH = `/workspaces/${WORKSPACE}/channels/${CHANNEL}/messages?limit=50`;
+const SEEDED_MESSAGES = 5000;
 
 const LATENCY_REQUESTS = 2000;
 const LATENCY_WARMUP = 300;
@@ -34,69 +33,30 @@ const THROUGHPUT_MS = 3000;
 const WARMUP_MS = 500;
 const ROUNDS = 2;
 
-function messagePage(): Buffer {
-  const results = Array.from({ length: 50 }, (_, i) => {
-    const at = new Date(Date.UTC(2026, 10, 27, 12, 0, 0) - i * 60_000).toISOString();
-    const id = `0b6d71fc-0000-4000-8000-${String(i).padStart(12, '0')}`;
-    return {
-      id,
-      channelId: CHANNEL,
-      direction: i % 3 === 0 ? 'incoming' : 'outgoing',
-      status: 'delivered',
-      lastStatusAt: at,
-      createdAt: at,
-      updatedAt: at,
-      sender: { connector: { id: CHANNEL, identifierValue: '+31600000000' } },
-      receiver: {
-        contacts: [
-          {
-            id,
-            identifierKey: 'phonenumber',
-            identifierValue: `+3161234${String(i).padStart(4, '0')}`,
-          },
-        ],
-      },
-      body: {
-        type: 'text',
-        text: {
-          text: `Your order ${String(1000 + i)} has shipped and arrives tomorrow between 9 and 12.`,
-        },
-      },
-      meta: {},
-      reference: '',
-      tags: ['orders', 'shipping'],
-      parts: [{ platformReference: `ref-${String(i)}` }],
-      reason: '',
-      details: '',
-    };
-  });
-  return Buffer.from(
-    JSON.stringify({ results, nextPageToken: 'WyIyMDI2LTExLTI3VDExOjExOjAwLjAwMFoiXQ' }),
-  );
-}
-
 async function listen(server: Server): Promise<number> {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return (server.address() as AddressInfo).port;
 }
 
-/** Bird, as far as this benchmark needs it: the key check and one fixed page. */
-async function serveUpstream(): Promise<number> {
-  const page = messagePage();
-  const channels = Buffer.from(JSON.stringify({ results: [], nextPageToken: '' }));
-  return listen(
-    createServer((req, res) => {
-      if (req.headers.authorization !== `AccessKey ${KEY}`) {
-        res.writeHead(401, { 'content-type': 'application/json' });
-        res.end('{"code":"Unauthorized","message":"A valid access key is required"}');
-        return;
-      }
-      const body = req.url?.includes('/channels?limit=1') === true ? channels : page;
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
-      res.end(body);
-    }),
-  );
+/**
+ * The upstream is the sandbox itself (standalone, in-memory, seeded, rate limits off), as
+ * the issue asks: "listing 50 messages through /api against calling the sandbox directly".
+ */
+async function serveSandbox(): Promise<{ port: number; workspaceId: string }> {
+  const { createSandbox } = await import('../server/sandbox/create-sandbox');
+  const { buildStandaloneApp } = await import('../server/sandbox/http/standalone-app');
+  const { systemClock } = await import('../server/clock');
+  const sandbox = createSandbox({
+    dataDir: ':memory:',
+    clock: systemClock,
+    accessKey: KEY,
+    rateLimits: false,
+    seedOnEmpty: SEEDED_MESSAGES,
+  });
+  const app = await buildStandaloneApp(sandbox);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { port: (app.server.address() as AddressInfo).port, workspaceId: sandbox.workspaceId };
 }
 
 /** Perch's real server (buildApp: host check, security headers, connections). */
@@ -142,18 +102,21 @@ async function serveRole(role: string): Promise<void> {
     process.exit(0);
   });
   const upstream = process.env[UPSTREAM] ?? '';
+  if (role === 'upstream') {
+    const { port, workspaceId } = await serveSandbox();
+    process.stdout.write(`READY ${String(port)} ${workspaceId}\n`);
+    return;
+  }
   const port =
-    role === 'upstream'
-      ? await serveUpstream()
-      : role === 'perch'
-        ? await servePerch(upstream)
-        : await serveHttpProxyMiddleware(upstream);
+    role === 'perch' ? await servePerch(upstream) : await serveHttpProxyMiddleware(upstream);
   process.stdout.write(`READY ${String(port)}\n`);
 }
 
 interface Child {
   process: ChildProcess;
   origin: string;
+  /** The upstream sandbox's workspace; empty for the proxies. */
+  workspaceId: string;
 }
 
 async function startChild(role: string, upstream = ''): Promise<Child> {
@@ -164,17 +127,17 @@ async function startChild(role: string, upstream = ''): Promise<Child> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
-  const port = await new Promise<string>((resolve, reject) => {
+  const [port, workspaceId] = await new Promise<[string, string]>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const match = /READY (\d+)/.exec(output);
-      if (match?.[1] !== undefined) resolve(match[1]);
+      const match = /READY (\d+)(?: (\S+))?\n/.exec(output);
+      if (match?.[1] !== undefined) resolve([match[1], match[2] ?? '']);
     });
     child.once('exit', (code) => {
       reject(new Error(`${role} exited with ${String(code)} before it was ready`));
     });
   });
-  return { process: child, origin: `http://127.0.0.1:${port}` };
+  return { process: child, origin: `http://127.0.0.1:${port}`, workspaceId };
 }
 
 async function stopChild(child: Child): Promise<void> {
@@ -249,11 +212,11 @@ async function requestsPerSecond(target: Target, ms: number): Promise<Rate> {
   };
 }
 
-async function connectPerch(origin: string): Promise<string> {
+async function connectPerch(origin: string, workspaceId: string): Promise<string> {
   const response = await fetch(`${origin}/session`, {
     method: 'POST',
     headers: { origin, 'content-type': 'application/json' },
-    body: JSON.stringify({ mode: 'bird', accessKey: KEY, workspaceId: WORKSPACE }),
+    body: JSON.stringify({ mode: 'bird', accessKey: KEY, workspaceId }),
   });
   const cookie = response.headers.get('set-cookie')?.split(';', 1)[0];
   if (response.status !== 200 || cookie === undefined) {
@@ -276,7 +239,8 @@ export async function run(): Promise<BenchResult[]> {
     children.push(perch);
     const hpm = await startChild('hpm', upstream.origin);
     children.push(hpm);
-    const cookie = await connectPerch(perch.origin);
+    const cookie = await connectPerch(perch.origin, upstream.workspaceId);
+    const listPath = `/workspaces/${upstream.workspaceId}/channels/${DEFAULT_CHANNEL_IDS.sms}/messages?limit=50`;
 
     const pool = (origin: string): Pool => {
       const created = new Pool(origin, { connections: CONCURRENCY, pipelining: 1 });
@@ -287,21 +251,21 @@ export async function run(): Promise<BenchResult[]> {
       {
         label: 'direct',
         pool: pool(upstream.origin),
-        path: LIST_PATH,
+        path: listPath,
         headers: { authorization: `AccessKey ${KEY}` },
       },
       {
         label: 'perch',
         proxy: perch,
         pool: pool(perch.origin),
-        path: `/api${LIST_PATH}`,
+        path: `/api${listPath}`,
         headers: { cookie },
       },
       {
         label: 'http-proxy-middleware',
         proxy: hpm,
         pool: pool(hpm.origin),
-        path: `/api${LIST_PATH}`,
+        path: `/api${listPath}`,
         headers: { cookie },
       },
     ];
