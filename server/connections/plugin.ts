@@ -57,7 +57,10 @@ export async function connectionsPlugin(
     }
     next(new PerchHttpError(400, 'BadRequest', 'The request line is malformed'));
   });
-  app.addHook('onClose', async () => {
+  // preClose, not onClose: in sandbox mode the agent keeps connections open to this very
+  // server, and closing the server waits for them. undici's close() still lets requests in
+  // flight finish.
+  app.addHook('preClose', async () => {
     await agent.close();
   });
 
