@@ -4,6 +4,7 @@ import { validateSendBody } from '@/lib/bird/send-body';
 import {
   buildRequest,
   curlCommand,
+  emptyForm,
   mapDetails,
   parseDraft,
   type ComposeForm,
@@ -23,35 +24,11 @@ function channel(platformId: string): Channel {
 }
 
 const form: ComposeForm = {
-  channelId: 'c',
-  country: 'NL',
+  ...emptyForm({ channelId: 'c', country: 'NL' }),
   to: ['06 1234 5678'],
-  cc: [],
-  bcc: [],
   text: 'Hi',
-  subject: '',
-  senderUser: '',
-  senderName: '',
-  html: '',
-  plain: '',
   reference: 'perch-1',
   tags: 'A, b',
-  scheduleAt: '',
-  validity: '',
-  shortLinksDomain: '',
-  replyToId: '',
-  bodyType: 'text',
-  mediaUrl: '',
-  mediaContentType: '',
-  mediaFilename: '',
-  latitude: '',
-  longitude: '',
-  locationLabel: '',
-  locationAddress: '',
-  templateProjectId: '',
-  templateVersion: 'latest',
-  templateLocale: 'en',
-  templateParameters: [],
 };
 
 describe('buildRequest', () => {
