@@ -31,7 +31,7 @@ import {
   messageFiltersToSearch,
   parseMessageFilters,
   toMessageListFilters,
-} from './utils/message-filters-url';
+} from '@/lib/message-filters-url';
 import './messages-page.css';
 
 const NO_CHANNELS: Channel[] = [];

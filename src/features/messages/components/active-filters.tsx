@@ -1,5 +1,5 @@
 import type { FilterChip } from '../utils/filter-chips';
-import type { MessageFilters } from '../utils/message-filters-url';
+import type { MessageFilters } from '@/lib/message-filters-url';
 
 interface ActiveFiltersProps {
   chips: readonly FilterChip[];

@@ -14,7 +14,7 @@ import {
   type DateRange,
   type MessageFilters,
   type TextFilter as TextFilterKey,
-} from '../utils/message-filters-url';
+} from '@/lib/message-filters-url';
 import { TextFilter } from './text-filter';
 
 interface MessageFiltersFormProps {

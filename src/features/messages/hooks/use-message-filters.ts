@@ -4,7 +4,7 @@ import {
   messageFiltersToSearch,
   parseMessageFilters,
   type MessageFilters,
-} from '../utils/message-filters-url';
+} from '@/lib/message-filters-url';
 
 /** `push` adds a history entry (a deliberate choice); `replace` does not (typing). */
 export type HistoryMode = 'push' | 'replace';

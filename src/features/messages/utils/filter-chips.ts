@@ -6,7 +6,7 @@ import {
   TEXT_FILTERS,
   type DateRange,
   type MessageFilters,
-} from './message-filters-url';
+} from '@/lib/message-filters-url';
 
 /** One active filter as a removable chip. */
 export interface FilterChip {
