@@ -8,7 +8,7 @@ import {
 import { messageKeys } from '@/lib/api/bird-keys';
 import { isFinalStatus, type Message, type MessageList } from '@/lib/bird/message';
 import type { MessageListFilters } from '@/lib/bird/message-list-query';
-import { messageListOptions } from './use-message-list';
+import { messageListOptions } from '@/lib/api/message-list';
 
 /** How often Live asks for news. Polling stops while the tab is hidden (TanStack's default). */
 export const LIVE_INTERVAL_MS = 2_000;
