@@ -1,25 +1,39 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BenchResult } from './types';
+import { currentFacts, planChromium } from '../e2e/support/chromium';
+import { formatNumber, formatTarget, updateReadme } from './readme-table';
+import type { BenchMachine, BenchReport, BenchResult, BenchRow as Row } from './types';
 
 /**
  * `npm run bench`: imports every `bench/*.bench.ts`, runs them one after another, prints
- * one table and writes `bench/results.json`.
+ * one table and the total time, writes `bench/results.json` (with the machine) and rewrites
+ * the figures in README.md between its bench markers.
  */
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const readmePath = path.join(benchDir, '..', 'README.md');
 
-interface Row extends BenchResult {
-  file: string;
-  /** value / target. */
-  ratio: number;
-  met: boolean;
+/** The Chromium the browser benchmarks and e2e tests use, found without installing one. */
+function chromiumVersion(): string {
+  const plan = planChromium(currentFacts());
+  if (plan.kind !== 'found') return 'Chromium not found';
+  const run = spawnSync(plan.path, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+  return run.status === 0 ? run.stdout.trim() : `Chromium at ${plan.path} (version unknown)`;
 }
 
-function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (Number.isInteger(value)) return String(value);
-  return value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(2) : value.toPrecision(3);
+function machine(): BenchMachine {
+  const cpus = os.cpus();
+  return {
+    os: `${os.platform()} ${os.release()} ${os.arch()}`,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    cores: os.availableParallelism(),
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    chromium: chromiumVersion(),
+  };
 }
 
 function toRow(file: string, result: BenchResult): Row {
@@ -34,7 +48,7 @@ function table(rows: readonly Row[]): string {
   const body = rows.map((row) => [
     row.name,
     `${formatNumber(row.value)} ${row.unit}`,
-    `${row.better === 'lower' ? '≤' : '≥'} ${formatNumber(row.target)} ${row.unit}`,
+    formatTarget(row),
     `${row.ratio.toFixed(2)}×`,
     row.met ? 'ok' : 'MISSED',
   ]);
@@ -82,6 +96,8 @@ const files = readdirSync(benchDir)
 if (files.length === 0) {
   process.stdout.write('No benchmarks yet: add bench/<name>.bench.ts exporting run().\n');
 } else {
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
   const rows: Row[] = [];
   const failures: string[] = [];
   for (const file of files) {
@@ -92,14 +108,21 @@ if (files.length === 0) {
       failures.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  const durationMs = performance.now() - started;
   process.stdout.write(`${table(rows)}\n`);
   for (const failure of failures) process.stderr.write(`bench failed: ${failure}\n`);
-  writeFileSync(
-    path.join(benchDir, 'results.json'),
-    `${JSON.stringify({ node: process.version, results: rows, failures }, null, 2)}\n`,
-  );
+  const report: BenchReport = {
+    node: process.version,
+    machine: machine(),
+    startedAt,
+    durationMs: Math.round(durationMs),
+    results: rows,
+    failures,
+  };
+  writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  if (existsSync(readmePath)) await updateReadme(readmePath, report);
   process.stdout.write(
-    `${String(rows.filter((row) => row.met).length)} of ${String(rows.length)} figures meet their target; written to bench/results.json\n`,
+    `${String(rows.filter((row) => row.met).length)} of ${String(rows.length)} figures meet their target in ${(durationMs / 60_000).toFixed(1)} min; written to bench/results.json and README.md\n`,
   );
   if (failures.length > 0) process.exitCode = 1;
 }
