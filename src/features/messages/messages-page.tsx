@@ -7,12 +7,13 @@ import { TimeZoneToggle } from '@/components/time-zone-toggle';
 import { channelListQueryOptions } from '@/lib/api/channels';
 import type { Channel } from '@/lib/bird/channel';
 import { formatShortTime } from '@/lib/format-time';
+import { listContextFor, messagePagePath } from '@/lib/message-list-link';
 import { useTimeZonePreference } from '@/lib/time-zone-preference';
 import { ActiveFilters, UrlNotices } from './components/active-filters';
 import { ChannelsContext } from './components/channels-context';
 import { ColumnChooser } from './components/column-chooser';
 import { ExportCsv } from './components/export-csv';
-import { messageHref } from './components/message-cells';
+import { ListLinkContext } from './components/list-link-context';
 import { MessageFiltersForm } from './components/message-filters-form';
 import { ListFooter, MessageListStates } from './components/message-list-states';
 import { MessageTable, ROW_HEIGHT } from './components/message-table';
@@ -69,6 +70,8 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
   const channelMap = useMemo(() => new Map(channels.map((c) => [c.id, c])), [channels]);
 
   const listFilters = useMemo(() => toMessageListFilters(filters, anchor.at), [filters, anchor.at]);
+  // What each row's link carries: this list, so the message page steps through it.
+  const listLink = useMemo(() => listContextFor(search, anchor.at), [search, anchor.at]);
   const { query, rows: loadedRows } = useMessageList(workspaceId, filters.channelId, listFilters);
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -131,7 +134,7 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
     onSelect: select,
     onOpen: (index) => {
       const message = rows[index];
-      if (message !== undefined) void navigate(messageHref(message));
+      if (message !== undefined) void navigate(messagePagePath(message, listLink));
     },
     searchRef,
     listRef: scrollRef,
@@ -241,26 +244,28 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
             {pending.length === 1 ? '1 new message' : `${String(pending.length)} new messages`}
           </button>
         ) : null}
-        <MessageTable
-          rows={rows}
-          selectedIndex={selectedIndex}
-          onSelect={select}
-          hasNextPage={hasNextPage}
-          isFetchingNextPage={isFetchingNextPage}
-          fetchNextPage={loadMore}
-          footer={<ListFooter query={query} rowCount={rows.length} />}
-          columnVisibility={columns.columnVisibility}
-          onColumnVisibilityChange={columns.setColumnVisibility}
-          columnSizing={columns.columnSizing}
-          onColumnSizingChange={columns.setColumnSizing}
-          busy={query.isPlaceholderData}
-          scrollKey={search}
-          scrollRef={scrollRef}
-          onScroll={(scrollTop) => {
-            if (scrollTop < ROW_HEIGHT / 2 && pending.length > 0) reveal();
-          }}
-          onVisibleRowsChange={showVisibleRows}
-        />
+        <ListLinkContext value={listLink}>
+          <MessageTable
+            rows={rows}
+            selectedIndex={selectedIndex}
+            onSelect={select}
+            hasNextPage={hasNextPage}
+            isFetchingNextPage={isFetchingNextPage}
+            fetchNextPage={loadMore}
+            footer={<ListFooter query={query} rowCount={rows.length} />}
+            columnVisibility={columns.columnVisibility}
+            onColumnVisibilityChange={columns.setColumnVisibility}
+            columnSizing={columns.columnSizing}
+            onColumnSizingChange={columns.setColumnSizing}
+            busy={query.isPlaceholderData}
+            scrollKey={search}
+            scrollRef={scrollRef}
+            onScroll={(scrollTop) => {
+              if (scrollTop < ROW_HEIGHT / 2 && pending.length > 0) reveal();
+            }}
+            onVisibleRowsChange={showVisibleRows}
+          />
+        </ListLinkContext>
       </MessageListStates>
     </ChannelsContext>
   );

@@ -1,14 +1,12 @@
+import { use } from 'react';
 import { Link } from 'react-router';
 import { Masked } from '@/components/masked';
 import { PlatformIcon, platformName } from '@/components/platform-icon';
 import type { Message } from '@/lib/bird/message';
+import { messagePagePath } from '@/lib/message-list-link';
 import { contentPreview } from '../utils/message-fields';
 import { useChannel } from './channels-context';
-
-/** Where a message opens: `/messages/:channelId/:messageId`. */
-export function messageHref(message: Pick<Message, 'channelId' | 'id'>): string {
-  return `/messages/${encodeURIComponent(message.channelId)}/${encodeURIComponent(message.id)}`;
-}
+import { ListLinkContext } from './list-link-context';
 
 export function ChannelCell({ channelId }: { channelId: string }) {
   const channel = useChannel(channelId);
@@ -62,13 +60,15 @@ export function PartyCell({
 
 /**
  * The content preview, and the row's link: stretched over the whole row, so a click
- * anywhere opens the message and a middle-click opens it in a new tab.
+ * anywhere opens the message and a middle-click opens it in a new tab. The link carries the
+ * list, so the message page can step to the previous and next row.
  */
 export function ContentCell({ message }: { message: Message }) {
   const preview = contentPreview(message);
+  const list = use(ListLinkContext);
   return (
     <Link
-      to={messageHref(message)}
+      to={messagePagePath(message, list)}
       className={`messages-row-link messages-preview-${preview.kind}`}
     >
       {preview.text === '' ? (
