@@ -43,7 +43,9 @@ export async function connectionsPlugin(
     sandboxBase: () => options.sandboxBaseUrl ?? loopbackSandboxBase(app),
   };
 
-  if (!app.hasRequestDecorator('cookies')) await app.register(fastifyCookie);
+  // Writes the session cookie; reading it is left to readSessionCookie, on the routes that
+  // need it, so no request pays for parsing cookies it never reads.
+  if (!app.hasRequestDecorator('cookies')) await app.register(fastifyCookie, { hook: false });
   app.setErrorHandler(handleConnectionsError);
   // Request bodies and headers (cookie, authorization) never reach a log line from here.
   app.addHook('onRoute', (route) => {

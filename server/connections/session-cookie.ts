@@ -15,8 +15,14 @@ export function cookieName(request: FastifyRequest): string {
   return isHttps(request) ? SECURE_COOKIE_NAME : COOKIE_NAME;
 }
 
+/**
+ * The session id the request carries. Parsed here, on the routes that need it, rather than
+ * by @fastify/cookie on every request (its hook is off, see plugin.ts).
+ */
 export function readSessionCookie(request: FastifyRequest): string | undefined {
-  return request.cookies[cookieName(request)];
+  const header = request.headers.cookie;
+  if (header === undefined || header === '') return undefined;
+  return request.server.parseCookie(header)[cookieName(request)];
 }
 
 function attributes(request: FastifyRequest) {

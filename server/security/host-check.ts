@@ -11,6 +11,8 @@ export interface HostCheckOptions {
 
 const loopbackNames = ['localhost', '127.0.0.1', '[::1]'];
 const wildcardHosts = new Set(['0.0.0.0', '[::]']);
+/** Allowed Host header spellings remembered by the check (any port, any case). */
+const MAX_REMEMBERED_HOSTS = 64;
 
 /**
  * The host name of a Host header, lower-cased, without port or trailing dot; IPv6
@@ -45,9 +47,20 @@ export function allowedHostNames(options: HostCheckOptions): Set<string> {
 export const hostCheck = fp<HostCheckOptions>(
   (app, options, done) => {
     const names = allowedHostNames(options);
+    // Host headers already found allowed, as sent: a browser repeats the same one on every
+    // request, so the parse runs once per spelling. Bounded, so no client can grow it.
+    const allowedHeaders = new Set<string>();
     app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, next) => {
-      const name = hostnameOf(request.headers.host);
+      const header = request.headers.host;
+      if (header !== undefined && allowedHeaders.has(header)) {
+        next();
+        return;
+      }
+      const name = hostnameOf(header);
       if (name !== undefined && names.has(name)) {
+        if (header !== undefined && allowedHeaders.size < MAX_REMEMBERED_HOSTS) {
+          allowedHeaders.add(header);
+        }
         next();
         return;
       }
