@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorFallback } from '@/components/error-fallback';
 import { PageHeader } from '@/components/page-header';
 import { channelQueryOptions } from '@/lib/api/channels';
@@ -7,8 +8,15 @@ import { ApiError } from '@/lib/api/errors';
 import { sessionQueryOptions } from '@/lib/api/session';
 import { uuidSchema } from '@/lib/bird/common';
 import { composePrefillPath, prefillModeFor } from '@/lib/compose-prefill';
+import {
+  listPagePath,
+  MESSAGES_PATH,
+  readListContext,
+  type MessageListContext,
+} from '@/lib/message-list-link';
 import { FailureExplanation } from './components/failure-explanation';
 import { InteractionsTable } from './components/interactions-table';
+import { ListStepper } from './components/list-stepper';
 import { MessageContent } from './components/message-body-view';
 import { MessageFacts } from './components/message-facts';
 import { MessageTimeline } from './components/message-timeline';
@@ -21,25 +29,60 @@ interface MessageDetailPageProps {
   messageId: string;
 }
 
-/** `/messages/:channelId/:messageId`: everything about one message. */
+/** Milliseconds now, read once when the page opens (a list preset without its anchor). */
+const readClock = () => Date.now();
+
+/**
+ * `/messages/:channelId/:messageId`: everything about one message. Opened from the Messages
+ * list, its address carries that list (`?list=…`, see lib/message-list-link), and the page
+ * steps through it; the stepper stays mounted from one message to the next, so its position
+ * is announced as it changes.
+ */
 export function MessageDetailPage({ channelId, messageId }: MessageDetailPageProps) {
   const session = useQuery(sessionQueryOptions());
+  const [searchParams] = useSearchParams();
+  const [openedAt] = useState(readClock);
+  const list = useMemo(() => readListContext(searchParams, openedAt), [searchParams, openedAt]);
   // The session guard shows this page only when connected.
   if (session.data?.connected !== true) return null;
   const valid = uuidSchema.safeParse(channelId).success && uuidSchema.safeParse(messageId).success;
-  if (!valid) return <MessageNotFound channelId={channelId} messageId={messageId} />;
   return (
-    <MessageDetail
-      key={`${channelId}/${messageId}`}
-      workspaceId={session.data.workspaceId}
-      mediaBases={session.data.mediaBases}
-      channelId={channelId}
-      messageId={messageId}
-    />
+    <>
+      {list === undefined ? null : (
+        <ListStepper workspaceId={session.data.workspaceId} list={list} messageId={messageId} />
+      )}
+      {valid ? (
+        <MessageDetail
+          key={`${channelId}/${messageId}`}
+          workspaceId={session.data.workspaceId}
+          mediaBases={session.data.mediaBases}
+          channelId={channelId}
+          messageId={messageId}
+          list={list}
+        />
+      ) : (
+        <MessageNotFound channelId={channelId} messageId={messageId} list={list} />
+      )}
+    </>
   );
 }
 
-function MessageNotFound({ channelId, messageId }: MessageDetailPageProps) {
+/** Without a list the page has its own way back; with one, the stepper has it. */
+function BackToMessages({ list }: { list: MessageListContext | undefined }) {
+  if (list !== undefined) return null;
+  return (
+    <>
+      <Link to={MESSAGES_PATH}>Back to messages</Link>
+      <span className="md-note-inline">Open from the message list to step through it.</span>
+    </>
+  );
+}
+
+function MessageNotFound({
+  channelId,
+  messageId,
+  list,
+}: MessageDetailPageProps & { list: MessageListContext | undefined }) {
   return (
     <div className="md-page">
       <PageHeader
@@ -51,8 +94,11 @@ function MessageNotFound({ channelId, messageId }: MessageDetailPageProps) {
           </>
         }
       />
-      <Link className="button button-primary" to="/messages">
-        Back to messages
+      <Link
+        className="button button-primary"
+        to={list === undefined ? MESSAGES_PATH : listPagePath(list)}
+      >
+        {list === undefined ? 'Back to messages' : 'Back to the list'}
       </Link>
     </div>
   );
@@ -63,7 +109,12 @@ function MessageDetail({
   mediaBases,
   channelId,
   messageId,
-}: MessageDetailPageProps & { workspaceId: string; mediaBases: readonly string[] }) {
+  list,
+}: MessageDetailPageProps & {
+  workspaceId: string;
+  mediaBases: readonly string[];
+  list: MessageListContext | undefined;
+}) {
   const { query, observed, live, refreshInterval } = useLiveMessage(
     workspaceId,
     channelId,
@@ -78,7 +129,7 @@ function MessageDetail({
   if (query.data === undefined) {
     if (query.isError) {
       if (query.error instanceof ApiError && query.error.status === 404) {
-        return <MessageNotFound channelId={channelId} messageId={messageId} />;
+        return <MessageNotFound channelId={channelId} messageId={messageId} list={list} />;
       }
       return (
         <ErrorFallback
@@ -112,7 +163,7 @@ function MessageDetail({
         }
       />
       <p className="md-back">
-        <Link to="/messages">Back to messages</Link>
+        <BackToMessages list={list} />
         <Link
           className="button"
           to={composePrefillPath({

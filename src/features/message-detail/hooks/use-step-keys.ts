@@ -1,0 +1,44 @@
+import { useEffect, useEffectEvent } from 'react';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  );
+}
+
+/**
+ * The message page's stepping keys, as in the list: j opens the next message, k the
+ * previous one. Keys typed into a field, inside an open dialog (the image viewer) or with
+ * Ctrl, Alt or Meta are left alone.
+ */
+export function useStepKeys({
+  onPrevious,
+  onNext,
+}: {
+  onPrevious?: () => void;
+  onNext?: () => void;
+}) {
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
+    if (isTyping(event.target)) return;
+    if (event.target instanceof Element && event.target.closest('dialog') !== null) return;
+    const step = event.key === 'j' ? onNext : event.key === 'k' ? onPrevious : undefined;
+    if (step === undefined) return;
+    event.preventDefault();
+    step();
+  });
+
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => {
+      onKeyDown(event);
+    };
+    document.addEventListener('keydown', listener);
+    return () => {
+      document.removeEventListener('keydown', listener);
+    };
+  }, []);
+}
