@@ -4,6 +4,7 @@ import {
   composePrefillPath,
   draftFromMessage,
   prefillModeFor,
+  readComposeAddress,
   readComposePrefill,
 } from './compose-prefill';
 
@@ -77,6 +78,63 @@ describe('compose prefill in the address', () => {
         new URLSearchParams({ mode: 'reply', channelId: 'x', messageId: incoming.id }),
       ),
     ).toBeNull();
+  });
+});
+
+const MEDIA_URL = `https://media.api.bird.com/workspaces/w/channels/${CHANNEL}/media/m-1`;
+
+describe('media prefill in the address', () => {
+  it('round-trips uploaded media with its name, type and channel', () => {
+    const prefill = {
+      mode: 'media' as const,
+      mediaUrl: MEDIA_URL,
+      filename: 'report 2026.pdf',
+      contentType: 'application/pdf',
+      channelId: CHANNEL,
+    };
+    const path = composePrefillPath(prefill);
+    expect(path).toMatch(/^\/compose\?mode=media&mediaUrl=https%3A%2F%2F/);
+    expect(readComposeAddress(new URL(path, 'http://x').searchParams)).toEqual({
+      prefill,
+      ignored: [],
+    });
+  });
+
+  it('keeps the valid values and names each malformed one it ignores', () => {
+    const address = readComposeAddress(
+      new URLSearchParams({
+        mode: 'media',
+        mediaUrl: MEDIA_URL,
+        filename: '../../etc/passwd',
+        contentType: 'not a type',
+        channelId: 'nope',
+      }),
+    );
+    expect(address).toEqual({
+      prefill: { mode: 'media', mediaUrl: MEDIA_URL },
+      ignored: ['the file name', 'the content type', 'the channel'],
+    });
+    for (const filename of ['a\u202Egnp.exe', 'x'.repeat(81), 'tab\there', '..']) {
+      const search = new URLSearchParams({ mode: 'media', mediaUrl: MEDIA_URL, filename });
+      expect(readComposeAddress(search).ignored).toEqual(['the file name']);
+    }
+  });
+
+  it('ignores the whole prefill without a usable media URL', () => {
+    for (const mediaUrl of ['', 'javascript:alert(1)', 'file:///etc/passwd', 'not a url']) {
+      expect(readComposeAddress(new URLSearchParams({ mode: 'media', mediaUrl }))).toEqual({
+        prefill: null,
+        ignored: ['the media URL (not an http(s) URL)'],
+      });
+    }
+    expect(readComposeAddress(new URLSearchParams({ mode: 'media' })).prefill).toBeNull();
+  });
+
+  it('says when a message prefill is malformed, and nothing when there is none', () => {
+    expect(readComposeAddress(new URLSearchParams())).toEqual({ prefill: null, ignored: [] });
+    expect(
+      readComposeAddress(new URLSearchParams({ mode: 'forward', channelId: CHANNEL })).ignored,
+    ).toEqual(['the message to start from (a malformed link)']);
   });
 });
 
