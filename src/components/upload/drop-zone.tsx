@@ -12,6 +12,8 @@ interface DropZoneProps {
   disabled?: boolean;
   /** The "Choose files…" button, for callers that move focus to it. */
   buttonRef?: Ref<HTMLButtonElement>;
+  /** One file at a time (the browse dialog picks one; the button says "Choose a file…"). */
+  multiple?: boolean;
 }
 
 /**
@@ -19,14 +21,21 @@ interface DropZoneProps {
  * has focus). Nothing is filtered here: react-dropzone hands over every file, and the
  * caller's checks refuse what does not fit, with a reason on the file's row.
  */
-export function DropZone({ onFiles, title, hint, disabled = false, buttonRef }: DropZoneProps) {
+export function DropZone({
+  onFiles,
+  title,
+  hint,
+  disabled = false,
+  buttonRef,
+  multiple = true,
+}: DropZoneProps) {
   const titleId = useId();
   const hintId = useId();
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     onDrop: (accepted, rejected) => {
       onFiles([...accepted, ...rejected.map((rejection) => rejection.file)]);
     },
-    multiple: true,
+    multiple,
     // The button below is the keyboard and click target: one tab stop, a real button.
     noClick: true,
     noKeyboard: true,
@@ -57,7 +66,7 @@ export function DropZone({ onFiles, title, hint, disabled = false, buttonRef }: 
         {isDragActive ? 'Drop to upload' : title}
       </p>
       <p className="drop-zone-text">
-        Drag files here, paste them, or{' '}
+        {multiple ? 'Drag files here, paste them, or' : 'Drag a file here, paste it, or'}{' '}
         <button
           ref={buttonRef}
           type="button"
@@ -65,7 +74,7 @@ export function DropZone({ onFiles, title, hint, disabled = false, buttonRef }: 
           onClick={open}
           disabled={disabled}
         >
-          Choose files…
+          {multiple ? 'Choose files…' : 'Choose a file…'}
         </button>
       </p>
       {hint === undefined ? null : (

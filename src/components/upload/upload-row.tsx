@@ -10,8 +10,11 @@ export interface UploadRowActions {
   onRetry: (id: string) => void;
   /** `from` is the Remove button, for the list to move focus somewhere sensible. */
   onRemove: (id: string, from: HTMLElement) => void;
-  /** Extra buttons for a finished upload (the composer's "Attach", for example). */
-  renderDoneActions?: (item: UploadItem) => ReactNode;
+  /**
+   * Extra actions for a finished upload (the Media page's "Use in composer");
+   * `describedBy` is the id of the file's name, for the action's description.
+   */
+  renderDoneActions?: (item: UploadItem, describedBy: string) => ReactNode;
 }
 
 const STATUS_TEXT: Readonly<Record<UploadItem['status'], string>> = {
@@ -108,7 +111,7 @@ export function UploadRow({
               aria-describedby={nameId}
             />
             <CopyButton text={item.mediaUrl} fallbackTargetId={urlId} describedBy={nameId} />
-            {renderDoneActions?.(item)}
+            {renderDoneActions?.(item, nameId)}
           </div>
         ) : null}
       </div>

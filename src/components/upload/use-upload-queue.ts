@@ -13,6 +13,11 @@ export interface UseUploadQueueOptions {
   channelId: string | null;
   /** Called once for every upload that finished. */
   onDone?: (item: UploadItem) => void;
+  /**
+   * Forget a row once `onDone` has taken its media (the composer moves finished files into
+   * the form, which lists them itself). Default false: the row stays, with its media URL.
+   */
+  removeDone?: boolean;
 }
 
 export interface UploadQueueApi {
@@ -39,7 +44,7 @@ class Settings {
 }
 
 function createQueue(settings: Settings, queryClient: QueryClient): UploadQueue {
-  return new UploadQueue({
+  const queue: UploadQueue = new UploadQueue({
     transfer: createTransfer({
       presign: (target, signal) =>
         presignUpload(
@@ -55,9 +60,12 @@ function createQueue(settings: Settings, queryClient: QueryClient): UploadQueue 
       return describeUploadError(error);
     },
     onDone: (item) => {
-      settings.get().onDone?.(item);
+      const { onDone, removeDone = false } = settings.get();
+      onDone?.(item);
+      if (removeDone) queue.remove(item.id);
     },
   });
+  return queue;
 }
 
 /**
@@ -69,16 +77,17 @@ export function useUploadQueue({
   workspaceId,
   channelId,
   onDone,
+  removeDone,
 }: UseUploadQueueOptions): UploadQueueApi {
   const queryClient = useQueryClient();
   const [{ queue, settings }] = useState(() => {
     // What the queue's callbacks read when they run; kept current by the effect below.
-    const current = new Settings({ workspaceId, channelId, onDone });
+    const current = new Settings({ workspaceId, channelId, onDone, removeDone });
     return { settings: current, queue: createQueue(current, queryClient) };
   });
   useEffect(() => {
-    settings.set({ workspaceId, channelId, onDone });
-  }, [settings, workspaceId, channelId, onDone]);
+    settings.set({ workspaceId, channelId, onDone, removeDone });
+  }, [settings, workspaceId, channelId, onDone, removeDone]);
 
   useEffect(
     () => () => {

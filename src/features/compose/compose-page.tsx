@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getCountries, getCountryCallingCode, type CountryCode } from 'libphonenumber-js';
-import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { useNow } from '@/components/use-now';
@@ -11,16 +11,18 @@ import type { Channel } from '@/lib/bird/channel';
 import { MAX_SCHEDULE_AHEAD_DAYS, SENDABLE_CHANNEL_STATUS } from '@/lib/bird/decisions';
 import type { Message } from '@/lib/bird/message';
 import { tagSchema, validateSendBody, type SendMessageRequestInput } from '@/lib/bird/send-body';
-import { draftFromMessage, readComposePrefill } from '@/lib/compose-prefill';
+import { draftFromMessage, readComposeAddress } from '@/lib/compose-prefill';
 import type { ConnectedSessionInfo } from '@/lib/perch/session';
 import { replaceWithGsm7 } from '@/lib/sms/encoding';
-import { LocationFields, MediaFields, TemplateFields } from './components/body-fields';
+import { AttachmentsField } from './components/attachments-field';
+import { LocationFields, TemplateFields } from './components/body-fields';
+import { MediaBodyFields } from './components/media-body-fields';
 import { ChannelPicker, FieldError } from './components/channel-picker';
 import { MessagePreview } from './components/message-preview';
 import { RecipientInput } from './components/recipient-input';
 import { RequestPreview } from './components/request-preview';
 import { SmsCounter } from './components/sms-counter';
-import { useComposeDraft } from './hooks/use-compose-draft';
+import { readStoredDraft, useComposeDraft } from './hooks/use-compose-draft';
 import { useExactlyOnceSend, type SendPhase } from './hooks/use-exactly-once-send';
 import {
   buildRequest,
@@ -42,7 +44,8 @@ import {
 } from './utils/compose-form';
 import { explainRefusal } from './utils/explain-refusal';
 import { addRecipients, recipientKind } from './utils/recipients';
-import { formFromDraft, type PrefilledForm } from './utils/prefill-form';
+import { formFromDraft } from './utils/prefill-form';
+import { startFromMedia, type ComposeStart } from './utils/start-from-media';
 import { fromNow } from './utils/relative-time';
 import './compose-page.css';
 
@@ -65,21 +68,28 @@ export function ComposePage() {
 
 function Composer({ session }: { session: ConnectedSessionInfo }) {
   const [search, setSearch] = useSearchParams();
-  const prefill = readComposePrefill(search);
+  const { prefill, ignored } = readComposeAddress(search);
+  const fromMessage = prefill !== null && prefill.mode !== 'media' ? prefill : null;
   const channels = useQuery(channelListQueryOptions(session.workspaceId));
   const source = useQuery({
-    ...messageQueryOptions(session.workspaceId, prefill?.channelId ?? '', prefill?.messageId ?? ''),
-    enabled: prefill !== null,
+    ...messageQueryOptions(
+      session.workspaceId,
+      fromMessage?.channelId ?? '',
+      fromMessage?.messageId ?? '',
+    ),
+    enabled: fromMessage !== null,
   });
-  const [applied, setApplied] = useState<PrefilledForm | 'none' | undefined>(undefined);
-  const hasPrefill = prefill !== null;
+  const [applied, setApplied] = useState<ComposeStart | undefined>(undefined);
+  const hasPrefill = search.has('mode');
   useEffect(() => {
     if (applied !== undefined && hasPrefill) setSearch({}, { replace: true });
   }, [applied, hasPrefill, setSearch]);
 
-  if (channels.isPending || (prefill !== null && source.isPending && applied === undefined)) {
+  if (channels.isPending || (fromMessage !== null && source.isPending && applied === undefined)) {
     return (
-      <p role="status">{prefill ? 'Loading the message to start from…' : 'Loading channels…'}</p>
+      <p role="status">
+        {fromMessage ? 'Loading the message to start from…' : 'Loading channels…'}
+      </p>
     );
   }
   if (channels.isError) {
@@ -91,32 +101,38 @@ function Composer({ session }: { session: ConnectedSessionInfo }) {
   }
   if (applied === undefined) {
     // Applied once; the address then loses the prefill, so a reload keeps the edits (draft).
-    const draft = prefill && source.data ? draftFromMessage(source.data, prefill.mode) : null;
-    setApplied(draft ? formFromDraft(draft, defaultCountry()) : 'none');
+    setApplied(startFor());
     return null;
   }
-  const prefillNote =
-    applied === 'none'
-      ? source.isError
-        ? `The message to start from could not be loaded (${source.error.message}).`
-        : undefined
-      : applied.leftOut === undefined
-        ? undefined
-        : `Started from a message; ${applied.leftOut} cannot be edited here and was left out.`;
-  return (
-    <>
-      {prefillNote === undefined ? null : (
-        <p role="status" className="compose-note">
-          {prefillNote}
-        </p>
-      )}
-      <ComposeFormView
-        session={session}
-        channels={channels.data.results}
-        prefilled={applied === 'none' ? undefined : applied.form}
-      />
-    </>
-  );
+  return <ComposeFormView session={session} channels={channels.data.results} start={applied} />;
+
+  function startFor(): ComposeStart {
+    const notes =
+      ignored.length === 0 ? [] : [`Ignored from the link, as malformed: ${ignored.join(', ')}.`];
+    if (prefill?.mode === 'media') {
+      const start = startFromMedia({
+        media: prefill,
+        draft: readStoredDraft(session.workspaceId),
+        channels: channels.data?.results ?? [],
+        mediaBases: session.mediaBases,
+        country: defaultCountry(),
+      });
+      return { ...start, notes: [...notes, ...start.notes] };
+    }
+    const draft =
+      fromMessage && source.data ? draftFromMessage(source.data, fromMessage.mode) : null;
+    if (draft === null) {
+      if (source.isError) {
+        notes.push(`The message to start from could not be loaded (${source.error.message}).`);
+      }
+      return { form: undefined, notes, undo: undefined };
+    }
+    const { form, leftOut } = formFromDraft(draft, defaultCountry());
+    if (leftOut !== undefined) {
+      notes.push(`Started from a message; ${leftOut} cannot be edited here and was left out.`);
+    }
+    return { form, notes, undo: undefined };
+  }
 }
 
 function firstActive(channels: readonly Channel[]): string {
@@ -126,13 +142,18 @@ function firstActive(channels: readonly Channel[]): string {
 function ComposeFormView({
   session,
   channels,
-  prefilled,
+  start,
 }: {
   session: ConnectedSessionInfo;
   channels: readonly Channel[];
-  prefilled: ComposeForm | undefined;
+  start: ComposeStart;
 }) {
-  const { workspaceId } = session;
+  const { workspaceId, mediaBases } = session;
+  const [startNotes, setStartNotes] = useState(start);
+  const [uploading, setUploading] = useState(0);
+  const onBusyChange = useCallback((count: number) => {
+    setUploading(count);
+  }, []);
   const ids = { text: useId(), subject: useId(), user: useId(), name: useId(), html: useId() };
   const more = { plain: useId(), ref: useId(), tags: useId(), at: useId(), country: useId() };
   const opts = { validity: useId(), links: useId(), kind: useId() };
@@ -141,7 +162,7 @@ function ComposeFormView({
   const { form, setForm, draftState, clear } = useComposeDraft(
     workspaceId,
     () => emptyForm({ channelId: firstActive(channels), country: defaultCountry() }),
-    prefilled,
+    start.form,
   );
   const [errors, setErrors] = useState<MappedErrors>(NO_ERRORS);
 
@@ -162,9 +183,12 @@ function ComposeFormView({
   const busy = phase.kind === 'sending' || phase.kind === 'checking';
   const blocked = busy || phase.kind === 'unchecked';
 
-  const update = (patch: Partial<ComposeForm>) => {
-    setForm((current) => ({ ...current, ...patch }));
+  const edit = (patch: (current: ComposeForm) => Partial<ComposeForm>) => {
+    setForm((current) => ({ ...current, ...patch(current) }));
     if (phase.kind === 'sent' || phase.kind === 'refused') reset();
+  };
+  const update = (patch: Partial<ComposeForm>) => {
+    edit(() => patch);
   };
 
   const fieldError = (name: FieldName) => errors.fields[name];
@@ -178,6 +202,12 @@ function ComposeFormView({
     if (blocked) return;
     if (!channel || !built) {
       setErrors({ ...NO_ERRORS, fields: { channelId: ['Choose an active channel'] } });
+      return;
+    }
+    if (uploading > 0) {
+      const waiting = `${uploading === 1 ? 'an upload is' : `${String(uploading)} uploads are`} still running: wait for it to finish, or cancel it`;
+      setErrors({ ...NO_ERRORS, fields: { [email ? 'attachments' : 'mediaUrl']: [waiting] } });
+      errorSummaryRef.current?.focus();
       return;
     }
     const checked = checkNow(built.request, platformId);
@@ -227,331 +257,382 @@ function ComposeFormView({
 
   return (
     <form className="compose-form" noValidate onSubmit={submit} aria-label="Compose a message">
-      <div ref={errorSummaryRef} tabIndex={-1} className="compose-summary">
-        {errors.unmapped.length > 0 || errorCount > 0 ? (
-          <div role="alert" className="compose-banner">
-            <p>
-              {errorCount === 1 ? '1 problem' : `${String(errorCount)} problems`} to fix before
-              sending{errors.unmapped.length > 0 ? ', including fields without a place here:' : '.'}
-            </p>
-            {errors.unmapped.length > 0 ? (
-              <ul aria-label="Other problems">
-                {errors.unmapped.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
-        <SendStatus phase={phase} onCheckAgain={checkAgain} />
-      </div>
-
-      <ChannelPicker
-        channels={channels}
-        value={channel?.id ?? ''}
-        error={fieldError('channelId')}
-        onChange={(channelId) => {
-          update({ channelId });
-          setErrors(NO_ERRORS);
-        }}
-      />
-
-      {channel ? (
-        <>
-          <fieldset className="compose-group">
-            <legend>Recipients</legend>
-            {form.replyToId === '' ? null : (
-              <div className="compose-note">
-                A reply to{' '}
-                <Link to={`/messages/${channel.id}/${form.replyToId}`}>the incoming message</Link>{' '}
-                <button
-                  type="button"
-                  className="button compose-button-small"
-                  onClick={() => {
-                    update({ replyToId: '' });
-                  }}
-                >
-                  Remove the reply link
-                </button>
-                <FieldError id="compose-reply-error" messages={fieldError('replyToId')} />
-              </div>
-            )}
-            {kind === 'phone' ? (
-              <div className="field">
-                <label htmlFor={more.country}>Default country for local numbers</label>
-                <select
-                  id={more.country}
-                  value={form.country}
-                  onChange={(event) => {
-                    update({ country: event.target.value as CountryCode });
-                  }}
-                >
-                  {COUNTRIES.map(({ code, label }) => (
-                    <option key={code} value={code}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            ) : null}
-            {recipientFields(platformId).map((field) => (
-              <RecipientInput
-                key={field}
-                label={RECIPIENT_LABEL[field]}
-                kind={kind}
-                entries={recipients[field]}
-                error={fieldError(field)}
-                chipErrors={(index) => errors.chips[`${field}:${String(index)}`]}
-                onAdd={(text) => {
-                  update({ [field]: addRecipients(form[field], text, kind) });
-                }}
-                onRemove={(index) => {
-                  update({ [field]: form[field].filter((_, i) => i !== index) });
-                  setErrors(NO_ERRORS);
-                }}
-              />
+      <div className="compose-main">
+        {startNotes.notes.length === 0 ? null : (
+          <div role="status" className="compose-note compose-start-note">
+            {startNotes.notes.map((note) => (
+              <p key={note}>{note}</p>
             ))}
-          </fieldset>
-
-          <fieldset className="compose-group">
-            <legend>Content</legend>
-            {email ? (
-              <>
-                <div className="field">
-                  <label htmlFor={ids.subject}>Subject</label>
-                  <input
-                    id={ids.subject}
-                    value={form.subject}
-                    onChange={(e) => {
-                      update({ subject: e.target.value });
-                    }}
-                    {...invalidProps('subject', `${ids.subject}-error`)}
-                  />
-                  <FieldError id={`${ids.subject}-error`} messages={fieldError('subject')} />
-                </div>
-                <div className="compose-row">
-                  <div className="field">
-                    <label htmlFor={ids.user}>Sender user</label>
-                    <input
-                      id={ids.user}
-                      value={form.senderUser}
-                      placeholder="news"
-                      onChange={(e) => {
-                        update({ senderUser: e.target.value });
-                      }}
-                      {...invalidProps('senderUser', `${ids.user}-help ${ids.user}-error`)}
-                    />
-                    <p id={`${ids.user}-help`} className="field-help">
-                      The part before @{channel.identifier}
-                    </p>
-                    <FieldError id={`${ids.user}-error`} messages={fieldError('senderUser')} />
-                  </div>
-                  <div className="field">
-                    <label htmlFor={ids.name}>Sender name</label>
-                    <input
-                      id={ids.name}
-                      value={form.senderName}
-                      onChange={(e) => {
-                        update({ senderName: e.target.value });
-                      }}
-                      {...invalidProps('senderName', `${ids.name}-error`)}
-                    />
-                    <FieldError id={`${ids.name}-error`} messages={fieldError('senderName')} />
-                  </div>
-                </div>
-                <div className="field">
-                  <label htmlFor={ids.html}>HTML body</label>
-                  <textarea
-                    id={ids.html}
-                    rows={8}
-                    value={form.html}
-                    onChange={(e) => {
-                      update({ html: e.target.value });
-                    }}
-                    {...invalidProps('html', `${ids.html}-error`)}
-                  />
-                  <FieldError id={`${ids.html}-error`} messages={fieldError('html')} />
-                </div>
-                <div className="field">
-                  <label htmlFor={more.plain}>Plain-text alternative</label>
-                  <textarea
-                    id={more.plain}
-                    rows={4}
-                    value={form.plain}
-                    onChange={(e) => {
-                      update({ plain: e.target.value });
-                    }}
-                    {...invalidProps('plain', `${more.plain}-error`)}
-                  />
-                  <FieldError id={`${more.plain}-error`} messages={fieldError('plain')} />
-                </div>
-              </>
-            ) : (
-              <>
-                <div className="field">
-                  <label htmlFor={opts.kind}>Message type</label>
-                  <select
-                    id={opts.kind}
-                    value={form.bodyType}
-                    onChange={(e) => {
-                      update({ bodyType: e.target.value as BodyKind });
-                      setErrors(NO_ERRORS);
-                    }}
-                  >
-                    <option value="text">Text</option>
-                    <option value="image">Image</option>
-                    <option value="file">File</option>
-                    <option value="location">Location</option>
-                    <option value="template">Template</option>
-                  </select>
-                </div>
-                {form.bodyType === 'image' || form.bodyType === 'file' ? (
-                  <MediaFields form={form} update={update} fieldError={fieldError} />
-                ) : form.bodyType === 'location' ? (
-                  <LocationFields form={form} update={update} fieldError={fieldError} />
-                ) : form.bodyType === 'template' ? (
-                  <TemplateFields form={form} update={update} fieldError={fieldError} />
-                ) : (
-                  <div className="field">
-                    <label htmlFor={ids.text}>Text</label>
-                    <textarea
-                      id={ids.text}
-                      rows={5}
-                      value={form.text}
-                      onChange={(e) => {
-                        update({ text: e.target.value });
-                      }}
-                      {...invalidProps(
-                        'text',
-                        `${ids.text}-error${platformId === SMS_PLATFORM ? ' compose-sms-count' : ''}`,
-                      )}
-                    />
-                    {platformId === SMS_PLATFORM ? (
-                      <SmsCounter
-                        text={form.text}
-                        onReplace={(char) => {
-                          update({ text: replaceWithGsm7(form.text, char) });
-                        }}
-                      />
-                    ) : null}
-                    <FieldError id={`${ids.text}-error`} messages={fieldError('text')} />
-                  </div>
-                )}
-              </>
-            )}
-          </fieldset>
-
-          <fieldset className="compose-group">
-            <legend>Options</legend>
-            <div className="compose-row">
-              <div className="field">
-                <label htmlFor={more.ref}>Reference</label>
-                <input
-                  id={more.ref}
-                  value={form.reference}
-                  onChange={(e) => {
-                    update({ reference: e.target.value });
-                  }}
-                  {...invalidProps('reference', `${more.ref}-help ${more.ref}-error`)}
-                />
-                <p id={`${more.ref}-help`} className="field-help">
-                  One per message: Perch looks it up before sending again after a lost answer.
-                </p>
-                <FieldError id={`${more.ref}-error`} messages={fieldError('reference')} />
-              </div>
-              <div className="field">
-                <label htmlFor={more.tags}>Tags</label>
-                <input
-                  id={more.tags}
-                  value={form.tags}
-                  placeholder="campaign, test"
-                  onChange={(e) => {
-                    update({ tags: e.target.value });
-                  }}
-                  aria-invalid={
-                    tagProblems.length > 0 || fieldError('tags') !== undefined || undefined
-                  }
-                  aria-describedby={`${more.tags}-help ${more.tags}-error`}
-                />
-                <p id={`${more.tags}-help`} className="field-help">
-                  Comma-separated, up to 10 ({String(tagCount)} now); letters, digits, -, _ and
-                  spaces.
-                </p>
-                <FieldError
-                  id={`${more.tags}-error`}
-                  messages={
-                    tagProblems.length + (fieldError('tags')?.length ?? 0) > 0
-                      ? [...tagProblems, ...(fieldError('tags') ?? [])]
-                      : undefined
-                  }
-                />
-              </div>
-            </div>
-            <div className="field">
-              <label htmlFor={more.at}>Send later at ({timeZone})</label>
-              <input
-                id={more.at}
-                type="datetime-local"
-                value={form.scheduleAt}
-                onChange={(e) => {
-                  update({ scheduleAt: e.target.value });
+            {startNotes.undo === undefined ? null : (
+              <button
+                type="button"
+                className="button compose-button-small"
+                onClick={() => {
+                  const previous = startNotes.undo;
+                  if (previous !== undefined) setForm(previous);
+                  setStartNotes({
+                    form: undefined,
+                    notes: ['Your draft is back as it was.'],
+                    undo: undefined,
+                  });
                 }}
-                {...invalidProps('scheduleAt', `${more.at}-help ${more.at}-error`)}
-              />
-              <p id={`${more.at}-help`} className="field-help">
-                {scheduled === undefined
-                  ? `Empty sends now. At most ${String(MAX_SCHEDULE_AHEAD_DAYS)} days ahead.`
-                  : `${fromNow(Date.parse(scheduled), now)}; at most ${String(MAX_SCHEDULE_AHEAD_DAYS)} days ahead.`}
+              >
+                Undo: keep the draft as it was
+              </button>
+            )}
+          </div>
+        )}
+        <div ref={errorSummaryRef} tabIndex={-1} className="compose-summary">
+          {errors.unmapped.length > 0 || errorCount > 0 ? (
+            <div role="alert" className="compose-banner">
+              <p>
+                {errorCount === 1 ? '1 problem' : `${String(errorCount)} problems`} to fix before
+                sending
+                {errors.unmapped.length > 0 ? ', including fields without a place here:' : '.'}
               </p>
-              <FieldError id={`${more.at}-error`} messages={fieldError('scheduleAt')} />
-            </div>
-            <div className="compose-row">
-              <div className="field">
-                <label htmlFor={opts.validity}>Validity (seconds)</label>
-                <input
-                  id={opts.validity}
-                  inputMode="numeric"
-                  value={form.validity}
-                  placeholder="86400"
-                  onChange={(e) => {
-                    update({ validity: e.target.value });
-                  }}
-                  {...invalidProps('validity', `${opts.validity}-help ${opts.validity}-error`)}
-                />
-                <p id={`${opts.validity}-help`} className="field-help">
-                  How long delivery is still worth trying; empty for the platform&apos;s default.
-                </p>
-                <FieldError id={`${opts.validity}-error`} messages={fieldError('validity')} />
-              </div>
-              {platformId === SMS_PLATFORM ? (
-                <div className="field">
-                  <label htmlFor={opts.links}>Short links domain</label>
-                  <input
-                    id={opts.links}
-                    value={form.shortLinksDomain}
-                    placeholder="bird.link"
-                    onChange={(e) => {
-                      update({ shortLinksDomain: e.target.value });
-                    }}
-                    {...invalidProps('shortLinksDomain', `${opts.links}-help ${opts.links}-error`)}
-                  />
-                  <p id={`${opts.links}-help`} className="field-help">
-                    Links in the text are shortened on this domain; empty leaves them as written.
-                  </p>
-                  <FieldError
-                    id={`${opts.links}-error`}
-                    messages={fieldError('shortLinksDomain')}
-                  />
-                </div>
+              {errors.unmapped.length > 0 ? (
+                <ul aria-label="Other problems">
+                  {errors.unmapped.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
               ) : null}
             </div>
-          </fieldset>
+          ) : null}
+          <SendStatus phase={phase} onCheckAgain={checkAgain} />
+        </div>
 
-          <MessagePreview form={form} channel={channel} />
+        <ChannelPicker
+          channels={channels}
+          value={channel?.id ?? ''}
+          error={fieldError('channelId')}
+          onChange={(channelId) => {
+            update({ channelId });
+            setErrors(NO_ERRORS);
+          }}
+        />
+
+        {channel ? (
+          <>
+            <fieldset className="compose-group">
+              <legend>Recipients</legend>
+              {form.replyToId === '' ? null : (
+                <div className="compose-note">
+                  A reply to{' '}
+                  <Link to={`/messages/${channel.id}/${form.replyToId}`}>the incoming message</Link>{' '}
+                  <button
+                    type="button"
+                    className="button compose-button-small"
+                    onClick={() => {
+                      update({ replyToId: '' });
+                    }}
+                  >
+                    Remove the reply link
+                  </button>
+                  <FieldError id="compose-reply-error" messages={fieldError('replyToId')} />
+                </div>
+              )}
+              {kind === 'phone' ? (
+                <div className="field">
+                  <label htmlFor={more.country}>Default country for local numbers</label>
+                  <select
+                    id={more.country}
+                    value={form.country}
+                    onChange={(event) => {
+                      update({ country: event.target.value as CountryCode });
+                    }}
+                  >
+                    {COUNTRIES.map(({ code, label }) => (
+                      <option key={code} value={code}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ) : null}
+              {recipientFields(platformId).map((field) => (
+                <RecipientInput
+                  key={field}
+                  label={RECIPIENT_LABEL[field]}
+                  kind={kind}
+                  entries={recipients[field]}
+                  error={fieldError(field)}
+                  chipErrors={(index) => errors.chips[`${field}:${String(index)}`]}
+                  onAdd={(text) => {
+                    update({ [field]: addRecipients(form[field], text, kind) });
+                  }}
+                  onRemove={(index) => {
+                    update({ [field]: form[field].filter((_, i) => i !== index) });
+                    setErrors(NO_ERRORS);
+                  }}
+                />
+              ))}
+            </fieldset>
+
+            <fieldset className="compose-group">
+              <legend>Content</legend>
+              {email ? (
+                <>
+                  <div className="field">
+                    <label htmlFor={ids.subject}>Subject</label>
+                    <input
+                      id={ids.subject}
+                      value={form.subject}
+                      onChange={(e) => {
+                        update({ subject: e.target.value });
+                      }}
+                      {...invalidProps('subject', `${ids.subject}-error`)}
+                    />
+                    <FieldError id={`${ids.subject}-error`} messages={fieldError('subject')} />
+                  </div>
+                  <div className="compose-row">
+                    <div className="field">
+                      <label htmlFor={ids.user}>Sender user</label>
+                      <input
+                        id={ids.user}
+                        value={form.senderUser}
+                        placeholder="news"
+                        onChange={(e) => {
+                          update({ senderUser: e.target.value });
+                        }}
+                        {...invalidProps('senderUser', `${ids.user}-help ${ids.user}-error`)}
+                      />
+                      <p id={`${ids.user}-help`} className="field-help">
+                        The part before @{channel.identifier}
+                      </p>
+                      <FieldError id={`${ids.user}-error`} messages={fieldError('senderUser')} />
+                    </div>
+                    <div className="field">
+                      <label htmlFor={ids.name}>Sender name</label>
+                      <input
+                        id={ids.name}
+                        value={form.senderName}
+                        onChange={(e) => {
+                          update({ senderName: e.target.value });
+                        }}
+                        {...invalidProps('senderName', `${ids.name}-error`)}
+                      />
+                      <FieldError id={`${ids.name}-error`} messages={fieldError('senderName')} />
+                    </div>
+                  </div>
+                  <div className="field">
+                    <label htmlFor={ids.html}>HTML body</label>
+                    <textarea
+                      id={ids.html}
+                      rows={8}
+                      value={form.html}
+                      onChange={(e) => {
+                        update({ html: e.target.value });
+                      }}
+                      {...invalidProps('html', `${ids.html}-error`)}
+                    />
+                    <FieldError id={`${ids.html}-error`} messages={fieldError('html')} />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={more.plain}>Plain-text alternative</label>
+                    <textarea
+                      id={more.plain}
+                      rows={4}
+                      value={form.plain}
+                      onChange={(e) => {
+                        update({ plain: e.target.value });
+                      }}
+                      {...invalidProps('plain', `${more.plain}-error`)}
+                    />
+                    <FieldError id={`${more.plain}-error`} messages={fieldError('plain')} />
+                  </div>
+                  <AttachmentsField
+                    workspaceId={workspaceId}
+                    channelId={channel.id}
+                    attachments={form.attachments}
+                    edit={edit}
+                    errors={fieldError('attachments')}
+                    onBusyChange={onBusyChange}
+                  />
+                </>
+              ) : (
+                <>
+                  <div className="field">
+                    <label htmlFor={opts.kind}>Message type</label>
+                    <select
+                      id={opts.kind}
+                      value={form.bodyType}
+                      onChange={(e) => {
+                        update({ bodyType: e.target.value as BodyKind });
+                        setErrors(NO_ERRORS);
+                      }}
+                    >
+                      <option value="text">Text</option>
+                      <option value="image">Image</option>
+                      <option value="file">File</option>
+                      <option value="location">Location</option>
+                      <option value="template">Template</option>
+                    </select>
+                  </div>
+                  {form.bodyType === 'image' || form.bodyType === 'file' ? (
+                    <MediaBodyFields
+                      form={form}
+                      update={update}
+                      edit={edit}
+                      fieldError={fieldError}
+                      workspaceId={workspaceId}
+                      channelId={channel.id}
+                      platformId={platformId}
+                      onBusyChange={onBusyChange}
+                    />
+                  ) : form.bodyType === 'location' ? (
+                    <LocationFields form={form} update={update} fieldError={fieldError} />
+                  ) : form.bodyType === 'template' ? (
+                    <TemplateFields form={form} update={update} fieldError={fieldError} />
+                  ) : (
+                    <div className="field">
+                      <label htmlFor={ids.text}>Text</label>
+                      <textarea
+                        id={ids.text}
+                        rows={5}
+                        value={form.text}
+                        onChange={(e) => {
+                          update({ text: e.target.value });
+                        }}
+                        {...invalidProps(
+                          'text',
+                          `${ids.text}-error${platformId === SMS_PLATFORM ? ' compose-sms-count' : ''}`,
+                        )}
+                      />
+                      {platformId === SMS_PLATFORM ? (
+                        <SmsCounter
+                          text={form.text}
+                          onReplace={(char) => {
+                            update({ text: replaceWithGsm7(form.text, char) });
+                          }}
+                        />
+                      ) : null}
+                      <FieldError id={`${ids.text}-error`} messages={fieldError('text')} />
+                    </div>
+                  )}
+                </>
+              )}
+            </fieldset>
+
+            <fieldset className="compose-group">
+              <legend>Options</legend>
+              <div className="compose-row">
+                <div className="field">
+                  <label htmlFor={more.ref}>Reference</label>
+                  <input
+                    id={more.ref}
+                    value={form.reference}
+                    onChange={(e) => {
+                      update({ reference: e.target.value });
+                    }}
+                    {...invalidProps('reference', `${more.ref}-help ${more.ref}-error`)}
+                  />
+                  <p id={`${more.ref}-help`} className="field-help">
+                    One per message: Perch looks it up before sending again after a lost answer.
+                  </p>
+                  <FieldError id={`${more.ref}-error`} messages={fieldError('reference')} />
+                </div>
+                <div className="field">
+                  <label htmlFor={more.tags}>Tags</label>
+                  <input
+                    id={more.tags}
+                    value={form.tags}
+                    placeholder="campaign, test"
+                    onChange={(e) => {
+                      update({ tags: e.target.value });
+                    }}
+                    aria-invalid={
+                      tagProblems.length > 0 || fieldError('tags') !== undefined || undefined
+                    }
+                    aria-describedby={`${more.tags}-help ${more.tags}-error`}
+                  />
+                  <p id={`${more.tags}-help`} className="field-help">
+                    Comma-separated, up to 10 ({String(tagCount)} now); letters, digits, -, _ and
+                    spaces.
+                  </p>
+                  <FieldError
+                    id={`${more.tags}-error`}
+                    messages={
+                      tagProblems.length + (fieldError('tags')?.length ?? 0) > 0
+                        ? [...tagProblems, ...(fieldError('tags') ?? [])]
+                        : undefined
+                    }
+                  />
+                </div>
+              </div>
+              <div className="field">
+                <label htmlFor={more.at}>Send later at ({timeZone})</label>
+                <input
+                  id={more.at}
+                  type="datetime-local"
+                  value={form.scheduleAt}
+                  onChange={(e) => {
+                    update({ scheduleAt: e.target.value });
+                  }}
+                  {...invalidProps('scheduleAt', `${more.at}-help ${more.at}-error`)}
+                />
+                <p id={`${more.at}-help`} className="field-help">
+                  {scheduled === undefined
+                    ? `Empty sends now. At most ${String(MAX_SCHEDULE_AHEAD_DAYS)} days ahead.`
+                    : `${fromNow(Date.parse(scheduled), now)}; at most ${String(MAX_SCHEDULE_AHEAD_DAYS)} days ahead.`}
+                </p>
+                <FieldError id={`${more.at}-error`} messages={fieldError('scheduleAt')} />
+              </div>
+              <div className="compose-row">
+                <div className="field">
+                  <label htmlFor={opts.validity}>Validity (seconds)</label>
+                  <input
+                    id={opts.validity}
+                    inputMode="numeric"
+                    value={form.validity}
+                    placeholder="86400"
+                    onChange={(e) => {
+                      update({ validity: e.target.value });
+                    }}
+                    {...invalidProps('validity', `${opts.validity}-help ${opts.validity}-error`)}
+                  />
+                  <p id={`${opts.validity}-help`} className="field-help">
+                    How long delivery is still worth trying; empty for the platform&apos;s default.
+                  </p>
+                  <FieldError id={`${opts.validity}-error`} messages={fieldError('validity')} />
+                </div>
+                {platformId === SMS_PLATFORM ? (
+                  <div className="field">
+                    <label htmlFor={opts.links}>Short links domain</label>
+                    <input
+                      id={opts.links}
+                      value={form.shortLinksDomain}
+                      placeholder="bird.link"
+                      onChange={(e) => {
+                        update({ shortLinksDomain: e.target.value });
+                      }}
+                      {...invalidProps(
+                        'shortLinksDomain',
+                        `${opts.links}-help ${opts.links}-error`,
+                      )}
+                    />
+                    <p id={`${opts.links}-help`} className="field-help">
+                      Links in the text are shortened on this domain; empty leaves them as written.
+                    </p>
+                    <FieldError
+                      id={`${opts.links}-error`}
+                      messages={fieldError('shortLinksDomain')}
+                    />
+                  </div>
+                ) : null}
+              </div>
+            </fieldset>
+          </>
+        ) : null}
+      </div>
+
+      {channel ? (
+        <aside className="compose-side" aria-label="Previews">
+          <MessagePreview form={form} channel={channel} mediaBases={mediaBases} />
           {built ? (
             <RequestPreview request={built.request} url={sendUrl(session, channel.id)} />
           ) : null}
-        </>
+        </aside>
       ) : null}
 
       <div className="compose-actions">

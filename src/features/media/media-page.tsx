@@ -10,6 +10,7 @@ import type { UploadItem } from '@/lib/media/upload-queue';
 import { recordUploadedMedia, uploadedMediaQueryOptions } from './api/uploaded-media';
 import { ChannelPicker } from './components/channel-picker';
 import { UploadedMediaList } from './components/uploaded-media-list';
+import { UseInComposerLink } from './components/use-in-composer-link';
 import './media-page.css';
 
 const DESCRIPTION =
@@ -44,6 +45,7 @@ function MediaUploads({ session }: { session: ConnectedSessionInfo }) {
         size: item.check.size,
         contentType: item.check.contentType,
         kind: item.check.kind,
+        channelId: item.channelId,
         uploadedAt: Date.now(),
       });
     },
@@ -72,6 +74,19 @@ function MediaUploads({ session }: { session: ConnectedSessionInfo }) {
           onCancel={queue.cancel}
           onRetry={queue.retry}
           onRemove={queue.remove}
+          renderDoneActions={(item, describedBy) =>
+            item.check.ok && item.mediaUrl !== undefined ? (
+              <UseInComposerLink
+                media={{
+                  mediaUrl: item.mediaUrl,
+                  name: item.check.displayName,
+                  contentType: item.check.contentType,
+                  channelId: item.channelId,
+                }}
+                describedBy={describedBy}
+              />
+            ) : null
+          }
           focusWhenEmpty={() => {
             chooseFilesRef.current?.focus();
           }}

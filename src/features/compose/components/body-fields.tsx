@@ -8,13 +8,13 @@ import {
 } from '../utils/compose-form';
 import { FieldError } from './channel-picker';
 
-interface BodyFieldsProps {
+export interface BodyFieldsProps {
   form: ComposeForm;
   update: (patch: Partial<ComposeForm>) => void;
   fieldError: (name: FieldName) => readonly string[] | undefined;
 }
 
-function TextField(props: {
+export function TextField(props: {
   label: string;
   value: string;
   name: FieldName;
@@ -228,56 +228,6 @@ export function TemplateFields({ form, update, fieldError }: BodyFieldsProps) {
         Add parameter
       </button>
       <FieldError id={`${tableId}-error`} messages={fieldError('templateParameters')} />
-    </>
-  );
-}
-
-/** One image or file by its media URL, with a caption (the body's `text`). */
-export function MediaFields({ form, update, fieldError }: BodyFieldsProps) {
-  return (
-    <>
-      <TextField
-        label="Media URL"
-        name="mediaUrl"
-        value={form.mediaUrl}
-        help="Upload the file on the Media page, then paste its URL here."
-        fieldError={fieldError}
-        onChange={(mediaUrl) => {
-          update({ mediaUrl });
-        }}
-      />
-      {form.bodyType === 'file' ? (
-        <div className="compose-row">
-          <TextField
-            label="Content type"
-            name="mediaContentType"
-            value={form.mediaContentType}
-            help="For example application/pdf"
-            fieldError={fieldError}
-            onChange={(mediaContentType) => {
-              update({ mediaContentType });
-            }}
-          />
-          <TextField
-            label="File name"
-            name="mediaFilename"
-            value={form.mediaFilename}
-            fieldError={fieldError}
-            onChange={(mediaFilename) => {
-              update({ mediaFilename });
-            }}
-          />
-        </div>
-      ) : null}
-      <TextField
-        label="Caption"
-        name="text"
-        value={form.text}
-        fieldError={fieldError}
-        onChange={(text) => {
-          update({ text });
-        }}
-      />
     </>
   );
 }

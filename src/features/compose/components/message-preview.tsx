@@ -1,12 +1,23 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { platformName } from '@/components/platform-icon';
 import { SafeHtmlFrame } from '@/components/safe-html-frame';
+import { toPerchMediaPath } from '@/lib/api/media';
 import type { Channel } from '@/lib/bird/channel';
 import { sanitizeEmailHtml } from '@/lib/html/sanitize-email';
+import { formatBytes } from '@/lib/media/format';
 import { isEmailPlatform, type ComposeForm } from '../utils/compose-form';
 
 /** How the message will look: a chat bubble, or the email in the detail page's safe frame. */
-export function MessagePreview({ form, channel }: { form: ComposeForm; channel: Channel }) {
+export function MessagePreview({
+  form,
+  channel,
+  mediaBases,
+}: {
+  form: ComposeForm;
+  channel: Channel;
+  /** The session's media servers: an image on one of them is shown through `/media`. */
+  mediaBases: readonly string[];
+}) {
   const html = useDeferredValue(form.html);
   const sanitized = useMemo(
     () => (html.trim() === '' ? null : sanitizeEmailHtml(html, { allowRemote: false })),
@@ -36,6 +47,16 @@ export function MessagePreview({ form, channel }: { form: ComposeForm; channel: 
         ) : (
           <p className="compose-email-plain">{form.plain === '' ? '(empty)' : form.plain}</p>
         )}
+        {form.attachments.length === 0 ? null : (
+          <ul className="compose-preview-files" aria-label="Attached files">
+            {form.attachments.map((attachment) => (
+              <li key={attachment.mediaUrl}>
+                📎 {attachment.filename}
+                {attachment.size === null ? null : ` (${formatBytes(attachment.size)})`}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     );
   }
@@ -47,9 +68,43 @@ export function MessagePreview({ form, channel }: { form: ComposeForm; channel: 
     >
       <h2 className="compose-preview-title">Preview</h2>
       <div className="compose-bubble-track" data-platform={channel.platformId}>
-        <p className="compose-bubble">{bubbleText(form)}</p>
+        <div className="compose-bubble">
+          {form.bodyType === 'image' ? (
+            <PreviewImage
+              mediaUrl={form.mediaUrl}
+              alt={form.mediaFilename === '' ? 'What will be sent' : form.mediaFilename}
+              mediaBases={mediaBases}
+            />
+          ) : null}
+          <p>{bubbleText(form)}</p>
+        </div>
       </div>
     </section>
+  );
+}
+
+/** The image as the recipient will see it, loaded through `/media`; text when it cannot be. */
+function PreviewImage({
+  mediaUrl,
+  alt,
+  mediaBases,
+}: {
+  mediaUrl: string;
+  alt: string;
+  mediaBases: readonly string[];
+}) {
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  const path = toPerchMediaPath(mediaUrl, mediaBases);
+  if (path === null || failedUrl === mediaUrl) return null;
+  return (
+    <img
+      className="compose-bubble-image"
+      src={path}
+      alt={alt}
+      onError={() => {
+        setFailedUrl(mediaUrl);
+      }}
+    />
   );
 }
 

@@ -17,6 +17,11 @@ function readDraft(key: string): ComposeForm | undefined {
   }
 }
 
+/** The workspace's saved draft, if any (for a prefill to add to rather than replace). */
+export function readStoredDraft(workspaceId: string): ComposeForm | undefined {
+  return readDraft(draftKey(workspaceId));
+}
+
 export type DraftState = 'none' | 'restored' | 'prefilled' | 'saved' | 'unavailable';
 
 /**
@@ -26,7 +31,7 @@ export type DraftState = 'none' | 'restored' | 'prefilled' | 'saved' | 'unavaila
 export function useComposeDraft(
   workspaceId: string,
   initial: () => ComposeForm,
-  /** A Duplicate or Reply: replaces the stored draft, and is saved as the new one. */
+  /** A prefill (Duplicate, Reply, media): replaces the stored draft, saved as the new one. */
   prefilled?: ComposeForm,
 ) {
   const key = draftKey(workspaceId);

@@ -72,6 +72,55 @@ describe('buildRequest', () => {
   });
 });
 
+describe('email attachments', () => {
+  const mediaUrl = 'https://media.api.bird.com/workspaces/w/channels/c/media/1';
+  const email: ComposeForm = {
+    ...form,
+    to: ['a@example.com'],
+    html: '<p>Hi</p>',
+    tags: '',
+    attachments: [
+      { mediaUrl, filename: 'report.pdf', contentType: 'application/pdf', size: 4096 },
+      { mediaUrl: `${mediaUrl}0`, filename: 'old.png', contentType: '', size: null },
+    ],
+  };
+
+  it("fill the HTML body's attachments with media URL and file name only", () => {
+    const { request } = buildRequest(email, channel('email-messagebird'));
+    expect(request.body).toEqual({
+      type: 'html',
+      html: {
+        html: '<p>Hi</p>',
+        attachments: [
+          { mediaUrl, filename: 'report.pdf' },
+          { mediaUrl: `${mediaUrl}0`, filename: 'old.png' },
+        ],
+      },
+    });
+    expect(validateSendBody(request, { platformId: 'email-messagebird', now: 0 }).ok).toBe(true);
+    const { request: none } = buildRequest(
+      { ...email, attachments: [] },
+      channel('email-messagebird'),
+    );
+    expect(none.body).toEqual({ type: 'html', html: { html: '<p>Hi</p>' } });
+  });
+
+  it('are kept by the draft, and a 422 on one lands on the attachments', () => {
+    expect(parseDraft(JSON.stringify(email))).toEqual(email);
+    const mapped = mapDetails(
+      { '.body.html.attachments[1].filename': ['must not be empty'] },
+      [],
+      email,
+    );
+    expect(mapped.fields.attachments).toEqual(['attachment 2 filename: must not be empty']);
+  });
+
+  it('are never sent on a channel other than email', () => {
+    const { request } = buildRequest(email, channel('whatsapp'));
+    expect(request.body).toEqual({ type: 'text', text: { text: 'Hi' } });
+  });
+});
+
 describe('location and template bodies', () => {
   it('builds a location with its place and reports blank coordinates at their fields', () => {
     const located: ComposeForm = {

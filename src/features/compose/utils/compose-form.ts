@@ -19,6 +19,8 @@ export interface ComposeForm {
   senderName: string;
   html: string;
   plain: string;
+  /** Email: files uploaded (or carried over from a duplicate) as the HTML body's attachments. */
+  attachments: EmailAttachment[];
   /** The compose session's correlation id; one per message, so a send happens once. */
   reference: string;
   /** Comma-separated. */
@@ -37,6 +39,8 @@ export interface ComposeForm {
   mediaUrl: string;
   mediaContentType: string;
   mediaFilename: string;
+  /** Bytes, when the media came from an upload (for the platform-fit hint); else `null`. */
+  mediaSize: number | null;
   latitude: string;
   longitude: string;
   locationLabel: string;
@@ -45,6 +49,18 @@ export interface ComposeForm {
   templateVersion: string;
   templateLocale: string;
   templateParameters: TemplateParameterRow[];
+}
+
+/**
+ * One email attachment. The body carries `mediaUrl` and `filename` (§3); the type and size
+ * are kept for the previews and the email's size hint, and are unknown (`''`, `null`) for an
+ * attachment carried over from a duplicated message.
+ */
+export interface EmailAttachment {
+  mediaUrl: string;
+  filename: string;
+  contentType: string;
+  size: number | null;
 }
 
 export const BODY_KINDS = ['text', 'image', 'file', 'location', 'template'] as const;
@@ -81,6 +97,7 @@ export function emptyForm(keep: Pick<ComposeForm, 'channelId' | 'country'>): Com
     senderName: '',
     html: '',
     plain: '',
+    attachments: [],
     reference: newReference(),
     tags: '',
     scheduleAt: '',
@@ -91,6 +108,7 @@ export function emptyForm(keep: Pick<ComposeForm, 'channelId' | 'country'>): Com
     mediaUrl: '',
     mediaContentType: '',
     mediaFilename: '',
+    mediaSize: null,
     latitude: '',
     longitude: '',
     locationLabel: '',
@@ -114,6 +132,16 @@ const draftSchema = z.object({
   senderName: z.string(),
   html: z.string(),
   plain: z.string(),
+  attachments: z
+    .array(
+      z.object({
+        mediaUrl: z.string(),
+        filename: z.string(),
+        contentType: z.string(),
+        size: z.number().int().nonnegative().nullable(),
+      }),
+    )
+    .default([]),
   reference: z.string(),
   tags: z.string(),
   scheduleAt: z.string(),
@@ -124,6 +152,7 @@ const draftSchema = z.object({
   mediaUrl: z.string().default(''),
   mediaContentType: z.string().default(''),
   mediaFilename: z.string().default(''),
+  mediaSize: z.number().int().nonnegative().nullable().default(null),
   latitude: z.string().default(''),
   longitude: z.string().default(''),
   locationLabel: z.string().default(''),
@@ -150,7 +179,7 @@ export function parseDraft(raw: string | null): ComposeForm | undefined {
 /** True when the form holds nothing worth keeping beyond its channel and reference. */
 export function isBlank(form: ComposeForm): boolean {
   return (
-    form.to.length + form.cc.length + form.bcc.length === 0 &&
+    form.to.length + form.cc.length + form.bcc.length + form.attachments.length === 0 &&
     [form.text, form.subject, form.senderUser, form.senderName, form.html, form.plain]
       .concat([form.tags, form.scheduleAt, form.validity, form.shortLinksDomain])
       .concat([form.latitude, form.longitude, form.locationLabel, form.locationAddress])
@@ -260,6 +289,14 @@ export function buildRequest(form: ComposeForm, channel: Channel): BuiltRequest 
         ...(form.html === '' ? {} : { html: form.html }),
         ...(form.plain === '' ? {} : { text: form.plain }),
         ...(metadata ? { metadata } : {}),
+        ...(form.attachments.length === 0
+          ? {}
+          : {
+              attachments: form.attachments.map(({ mediaUrl, filename }) => ({
+                mediaUrl,
+                filename,
+              })),
+            }),
       },
     };
   } else if (form.bodyType === 'image') {
@@ -333,6 +370,7 @@ const FIELD_BY_PATH: readonly [RegExp, FieldName][] = [
   [/^\.receiver(\.contacts)?$/, 'to'],
   [/^\.body\.text(\.text)?$/, 'text'],
   [/^\.body\.html\.html$/, 'html'],
+  [/^\.body\.html\.attachments/, 'attachments'],
   [/^\.body\.html$/, 'html'],
   [/^\.body\.html\.text$/, 'plain'],
   [/^\.body\.html\.metadata(\.subject)?$/, 'subject'],
@@ -362,6 +400,11 @@ const FIELD_BY_PATH: readonly [RegExp, FieldName][] = [
 function fieldMessage(path: string, message: string): string {
   if (/^\.receiver(\.contacts)?$/.test(path) && message.startsWith('must have at least')) {
     return 'add at least one recipient';
+  }
+  const attachment = /^\.body\.html\.attachments\[(\d+)\]\.?(\w*)/.exec(path);
+  if (attachment) {
+    const [, index = '0', key = ''] = attachment;
+    return `attachment ${String(Number(index) + 1)}${key === '' ? '' : ` ${key}`}: ${message}`;
   }
   const parameter = /^\.template\.parameters\[(\d+)\]\.?(\w*)/.exec(path);
   if (parameter) {

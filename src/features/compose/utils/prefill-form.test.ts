@@ -56,4 +56,30 @@ describe('formFromDraft', () => {
     expect(form).toMatchObject({ bodyType: 'location', latitude: '1', longitude: '2' });
     expect(leftOut).toBeUndefined();
   });
+
+  it("carries an email's attachments over; only the inline flag is left out", () => {
+    const mediaUrl = 'https://media.api.bird.com/workspaces/w/channels/c/media/m';
+    const { form, leftOut } = formFromDraft(
+      {
+        channelId,
+        receiver: { contacts: [{ identifierKey: 'emailaddress', identifierValue: 'a@x.io' }] },
+        body: {
+          type: 'html',
+          html: {
+            html: '<p>Hi</p>',
+            attachments: [
+              { mediaUrl, filename: 'a.pdf' },
+              { mediaUrl: `${mediaUrl}2`, filename: 'logo.png', inline: true },
+            ],
+          },
+        },
+      },
+      'NL',
+    );
+    expect(form.attachments).toEqual([
+      { mediaUrl, filename: 'a.pdf', contentType: '', size: null },
+      { mediaUrl: `${mediaUrl}2`, filename: 'logo.png', contentType: '', size: null },
+    ]);
+    expect(leftOut).toBe('the inline flag of attachments');
+  });
 });

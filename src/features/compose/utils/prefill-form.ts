@@ -37,7 +37,15 @@ export function formFromDraft(draft: ComposeDraft, country: CountryCode): Prefil
       form.senderUser = metadata.emailFrom?.username ?? '';
       form.senderName = metadata.emailFrom?.displayName ?? '';
     }
-    if (body.html.attachments?.length) leftOut = 'attachments';
+    const attachments = body.html.attachments ?? [];
+    form.attachments = attachments.map(({ mediaUrl, filename }) => ({
+      mediaUrl,
+      filename,
+      contentType: '',
+      size: null,
+    }));
+    if (attachments.some((each) => each.inline === true))
+      leftOut = 'the inline flag of attachments';
   } else if (body?.type === 'image' && body.image.images.length === 1) {
     form.bodyType = 'image';
     form.mediaUrl = body.image.images[0]?.mediaUrl ?? '';

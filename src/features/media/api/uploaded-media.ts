@@ -15,6 +15,8 @@ export interface UploadedMedia {
   size: number;
   contentType: string;
   kind: MediaKind;
+  /** The channel it was presigned for; `null`: channel media. */
+  channelId: string | null;
   /** Epoch ms. */
   uploadedAt: number;
 }

@@ -3,6 +3,7 @@ import { CopyButton } from '@/components/upload/copy-button';
 import { toPerchMediaPath } from '@/lib/api/media';
 import { formatBytes } from '@/lib/media/format';
 import type { UploadedMedia } from '../api/uploaded-media';
+import { UseInComposerLink } from './use-in-composer-link';
 
 interface UploadedMediaListProps {
   media: readonly UploadedMedia[];
@@ -57,6 +58,7 @@ function UploadedMediaCard({
               Open
             </a>
           )}
+          <UseInComposerLink media={item} describedBy={nameId} />
         </div>
       </div>
     </li>
