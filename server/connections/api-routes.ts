@@ -132,7 +132,8 @@ export function apiRoutes(context: ConnectionsContext) {
         });
     });
 
-    app.addHook('onRequest', async (request, reply) => {
+    // Synchronous (a throw becomes the error answer): no promise on every request.
+    app.addHook('onRequest', (request, reply, next) => {
       assertSameOriginWrite(request, 'application/json');
       const session = requireSession(context, request, reply);
       const target = matchTarget(
@@ -142,6 +143,7 @@ export function apiRoutes(context: ConnectionsContext) {
         session.workspaceId,
       );
       resolved.set(request, { session, target });
+      next();
     });
 
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
