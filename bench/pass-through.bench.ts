@@ -26,12 +26,19 @@ const UPSTREAM = 'PERCH_BENCH_UPSTREAM';
 const KEY = 'bench-access-key-0123456789';
 const SEEDED_MESSAGES = 5000;
 
-const LATENCY_REQUESTS = 2000;
+/** Sequential requests per target and round, for the latency figures. */
+const LATENCY_REQUESTS = 500;
 const LATENCY_WARMUP = 300;
 const CONCURRENCY = 16;
-const THROUGHPUT_MS = 3000;
+const THROUGHPUT_MS = 1200;
 const WARMUP_MS = 500;
-const ROUNDS = 2;
+/**
+ * The machine's load drifts (other processes share its cores), so every figure comes from
+ * rounds in which the three targets take turns: throughput windows side by side, in an order
+ * that alternates, and latency requests interleaved one by one. A ratio or a difference is
+ * computed within each round, from neighbouring windows, and the figure is their median.
+ */
+const ROUNDS = 5;
 
 async function listen(server: Server): Promise<number> {
   server.listen(0, '127.0.0.1');
@@ -176,16 +183,27 @@ async function fetchPage(target: Target): Promise<void> {
   }
 }
 
-async function p50(target: Target): Promise<number> {
+async function warmUp(target: Target): Promise<void> {
   for (let i = 0; i < LATENCY_WARMUP; i += 1) await fetchPage(target);
-  const times: number[] = [];
+}
+
+/**
+ * Sequential latencies of every target, sampled in turn (the start rotating), so a burst of
+ * load elsewhere on the machine lands on all of them alike. One array per target, in order.
+ */
+async function interleavedLatencies(targets: readonly Target[]): Promise<number[][]> {
+  const times = targets.map((): number[] => []);
   for (let i = 0; i < LATENCY_REQUESTS; i += 1) {
-    const start = performance.now();
-    await fetchPage(target);
-    times.push(performance.now() - start);
+    for (let turn = 0; turn < targets.length; turn += 1) {
+      const index = (i + turn) % targets.length;
+      const target = targets[index];
+      if (target === undefined) continue;
+      const start = performance.now();
+      await fetchPage(target);
+      times[index]?.push(performance.now() - start);
+    }
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return times;
 }
 
 interface Rate {
@@ -225,9 +243,22 @@ async function connectPerch(origin: string, workspaceId: string): Promise<string
   return cookie;
 }
 
-const median = (values: number[]): number => {
+const HPM = 'http-proxy-middleware';
+
+interface Round {
+  rates: Map<string, Rate>;
+  p50: Map<string, number>;
+}
+
+/** The median; for an even count, the mean of the middle two. */
+const median = (values: readonly number[] = []): number => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  const middle = sorted.length / 2;
+  if (sorted.length === 0) return Number.NaN;
+  if (Number.isInteger(middle)) {
+    return ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+  }
+  return sorted[Math.floor(middle)] ?? Number.NaN;
 };
 
 export async function run(): Promise<BenchResult[]> {
@@ -262,7 +293,7 @@ export async function run(): Promise<BenchResult[]> {
         headers: { cookie },
       },
       {
-        label: 'http-proxy-middleware',
+        label: HPM,
         proxy: hpm,
         pool: pool(hpm.origin),
         path: `/api${listPath}`,
@@ -270,62 +301,76 @@ export async function run(): Promise<BenchResult[]> {
       },
     ];
 
-    // Rounds interleave the three, so that drift in the machine's load hits them alike.
-    const samples = new Map<string, { rps: number[]; cpu: number[]; p50: number[] }>(
-      targets.map((target) => [target.label, { rps: [], cpu: [], p50: [] }]),
-    );
+    for (const target of targets) await warmUp(target);
+    const rounds: Round[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const target of targets) {
-        const sample = samples.get(target.label);
+      const order = round % 2 === 0 ? targets : [...targets].reverse();
+      const rates = new Map<string, Rate>();
+      for (const target of order) {
         await requestsPerSecond(target, WARMUP_MS);
-        const rate = await requestsPerSecond(target, THROUGHPUT_MS);
-        sample?.rps.push(rate.rps);
-        sample?.cpu.push(rate.cpuPerRequest);
-        sample?.p50.push(await p50(target));
+        rates.set(target.label, await requestsPerSecond(target, THROUGHPUT_MS));
       }
+      const latencies = await interleavedLatencies(targets);
+      rounds.push({
+        rates,
+        p50: new Map(targets.map((target, index) => [target.label, median(latencies[index])])),
+      });
     }
-    const figure = (label: string, key: 'rps' | 'cpu' | 'p50'): number =>
-      median(samples.get(label)?.[key] ?? []);
+
+    const rate = (round: Round, label: string): Rate =>
+      round.rates.get(label) ?? { rps: Number.NaN, cpuPerRequest: Number.NaN };
+    const p50Of = (round: Round, label: string): number => round.p50.get(label) ?? Number.NaN;
+    /** The median over rounds of a figure computed within each round. */
+    const overRounds = (figure: (round: Round) => number): number => median(rounds.map(figure));
     for (const { label } of targets) {
       process.stderr.write(
-        `  ${label.padEnd(22)} ${figure(label, 'rps').toFixed(0).padStart(6)} req/s` +
-          `   p50 ${figure(label, 'p50').toFixed(3)} ms` +
-          `   proxy CPU ${(figure(label, 'cpu') * 1000).toFixed(0)} µs/request\n`,
+        `  ${label.padEnd(22)} ${overRounds((r) => rate(r, label).rps)
+          .toFixed(0)
+          .padStart(6)} req/s` +
+          `   p50 ${overRounds((r) => p50Of(r, label)).toFixed(3)} ms` +
+          `   proxy CPU ${(overRounds((r) => rate(r, label).cpuPerRequest) * 1000).toFixed(0)} µs/request\n`,
       );
     }
+    const perRound = (name: string, values: (round: Round) => number): void => {
+      process.stderr.write(
+        `  ${name.padEnd(22)} ${rounds.map((round) => values(round).toFixed(2)).join(' ')}\n`,
+      );
+    };
+    perRound('throughput ×direct', (r) => rate(r, 'perch').rps / rate(r, 'direct').rps);
+    perRound('added p50 ms', (r) => p50Of(r, 'perch') - p50Of(r, 'direct'));
 
     return [
       {
         name: 'pass-through: /api throughput vs direct (50 messages)',
-        value: figure('perch', 'rps') / figure('direct', 'rps'),
+        value: overRounds((r) => rate(r, 'perch').rps / rate(r, 'direct').rps),
         unit: '×',
         target: 0.8,
         better: 'higher',
       },
       {
         name: 'pass-through: added p50 latency (50 messages)',
-        value: figure('perch', 'p50') - figure('direct', 'p50'),
+        value: overRounds((r) => p50Of(r, 'perch') - p50Of(r, 'direct')),
         unit: 'ms',
         target: 1,
         better: 'lower',
       },
       {
         name: 'pass-through: throughput vs http-proxy-middleware',
-        value: figure('perch', 'rps') / figure('http-proxy-middleware', 'rps'),
+        value: overRounds((r) => rate(r, 'perch').rps / rate(r, HPM).rps),
         unit: '×',
         target: 1,
         better: 'higher',
       },
       {
         name: 'pass-through: p50 vs http-proxy-middleware',
-        value: figure('perch', 'p50') / figure('http-proxy-middleware', 'p50'),
+        value: overRounds((r) => p50Of(r, 'perch') / p50Of(r, HPM)),
         unit: '×',
         target: 1,
         better: 'lower',
       },
       {
         name: 'pass-through: proxy CPU per request vs http-proxy-middleware',
-        value: figure('perch', 'cpu') / figure('http-proxy-middleware', 'cpu'),
+        value: overRounds((r) => rate(r, 'perch').cpuPerRequest / rate(r, HPM).cpuPerRequest),
         unit: '×',
         target: 1,
         better: 'lower',
