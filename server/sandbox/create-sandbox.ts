@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Clock, systemClock } from '../clock';
 import { type Database, openDatabase } from './db/open-database';
 import { constantTimeEqual } from './http/auth';
+import { MessageAcceptor } from './lifecycle/accept';
 import { applyTransition } from './lifecycle/apply';
 import { Scheduler } from './lifecycle/scheduler';
 import { SandboxMedia } from './media/sandbox-media';
@@ -46,6 +47,8 @@ export interface Sandbox {
   readonly store: SandboxStore;
   readonly media: SandboxMedia;
   readonly scheduler: Scheduler;
+  /** Stores new outgoing messages (E3, E4) by group commit, with the scheduler's catch-up. */
+  readonly acceptor: MessageAcceptor;
   /** Wipes messages, interactions, transitions and media; keeps workspace, channels, keys. */
   reset(): void;
   /** Adds `count` generated messages; returns how many were added. */
@@ -117,6 +120,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       },
       onError: options.onError,
     });
+    const acceptor = new MessageAcceptor({ db, store, scheduler });
 
     let closed = false;
     const sandbox: Sandbox = {
@@ -131,6 +135,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       store,
       media,
       scheduler,
+      acceptor,
       reset() {
         for (const name of wipeMessages(db)) rmSync(media.storage.pathOf(name), { force: true });
       },
@@ -140,6 +145,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       close() {
         if (closed) return;
         closed = true;
+        acceptor.flush();
         scheduler.close();
         media.close();
         db.close();

@@ -23,7 +23,8 @@ export interface SandboxPluginOptions {
  *
  * For every request, in order: AccessKey (`onRequest`, before the body is read: 401, or 403
  * for a read-only key that posts), the workspace's rate limit (429 with `Retry-After`), the
- * scheduler catches up with the clock; then the JSON body (415/413/400) and the route.
+ * scheduler catches up with the clock (sends do it in their group commit instead); then the
+ * JSON body (415/413/400) and the route.
  * Every error is a Bird error body; stored `https://sandbox.invalid` URLs leave as this
  * server's own origin and prefix.
  */
@@ -48,7 +49,7 @@ export const sandboxPlugin: FastifyPluginAsync<SandboxPluginOptions> = async (ap
       done(error as Error);
       return;
     }
-    sandbox.scheduler.catchUp();
+    if (config.catchUpInCommit !== true) sandbox.scheduler.catchUp();
     done();
   });
 

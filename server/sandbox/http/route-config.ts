@@ -5,6 +5,11 @@ declare module 'fastify' {
     skipAccessKey?: boolean;
     /** Not counted against the workspace's rate limits (the `_sandbox` control routes). */
     skipRateLimit?: boolean;
+    /**
+     * The route lets the scheduler catch up inside its own group commit (E3, E4: see
+     * `MessageAcceptor`), so the hook does not do it before the request.
+     */
+    catchUpInCommit?: boolean;
   }
 }
 

@@ -11,7 +11,6 @@ import { validateBatchEnvelope, validateSendBody } from '../../../src/lib/bird/s
 import type { Sandbox } from '../create-sandbox';
 import { invalidPayload, notFound } from '../http/errors';
 import { requireJsonBody } from '../http/json-body';
-import { acceptMessages } from '../lifecycle/accept';
 import { buildOutgoingMessage, buildRejectedMessage } from '../lifecycle/outgoing';
 import type { MessageFilters, PageCursor } from '../store';
 import { parseListQuery } from './query';
@@ -49,10 +48,14 @@ export const messageRoutes: FastifyPluginCallback<{ sandbox: Sandbox }> = (
   { sandbox },
   done,
 ) => {
+  // Sends catch the scheduler up inside their group commit, not before the request.
+  const config = { catchUpInCommit: true };
+
   // E3. Order of checks (§3): auth (onRequest), body read (parser: 415/413/400), channel
   // (404/409), schema (422). The 202 goes out only after the message is committed.
   app.post<{ Params: ChannelParams }>(
     '/workspaces/:workspaceId/channels/:channelId/messages',
+    { config },
     async (request, reply) => {
       const body = requireJsonBody(request.body);
       const channel = requireSendableChannel(sandbox, request.params);
@@ -64,7 +67,7 @@ export const messageRoutes: FastifyPluginCallback<{ sandbox: Sandbox }> = (
         channel,
         now,
       });
-      acceptMessages(sandbox, channel.platformId, [message]);
+      await sandbox.acceptor.accept(channel.platformId, [message]);
       return reply.code(202).send(message);
     },
   );
@@ -73,6 +76,7 @@ export const messageRoutes: FastifyPluginCallback<{ sandbox: Sandbox }> = (
   // its own, and invalid ones are stored as `rejected` messages of the same batch.
   app.post<{ Params: ChannelParams }>(
     '/workspaces/:workspaceId/channels/:channelId/batch/messages',
+    { config },
     async (request, reply) => {
       const body = requireJsonBody(request.body);
       const channel = requireSendableChannel(sandbox, request.params);
@@ -87,7 +91,7 @@ export const messageRoutes: FastifyPluginCallback<{ sandbox: Sandbox }> = (
           ? buildOutgoingMessage(result.value, context)
           : buildRejectedMessage(item, result.details, context);
       });
-      acceptMessages(sandbox, channel.platformId, messages);
+      await sandbox.acceptor.accept(channel.platformId, messages);
       return reply.code(202).send({ batchId });
     },
   );
