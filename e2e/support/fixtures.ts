@@ -10,9 +10,56 @@ export interface ConsoleErrors {
 const SANDBOXED_FRAME_SCRIPT =
   /^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/;
 
+/** What the page's `securitypolicyviolation` listener hands to the test. */
+export interface CspViolation {
+  violatedDirective: string;
+  blockedURI: string;
+  sourceFile: string;
+  lineNumber: number;
+  documentURI: string;
+}
+
+/** The binding the init script reports through (one name, unlikely to clash with the app). */
+const CSP_BINDING = '__perchReportCspViolation';
+
 /**
- * Perch's `test`: every test fails when the page logs a console error or throws an uncaught
- * error (CSP violations included), unless the test allowed that error first.
+ * Runs in every document of the page before its own scripts. Documents in `about:` frames
+ * (the sandboxed email frame's srcdoc) are not Perch's code: the email frame has no
+ * allow-scripts, so this never runs there, and the check keeps it so if that changes.
+ */
+function listenForCspViolations(binding: string): void {
+  if (location.protocol === 'about:') return;
+  document.addEventListener(
+    'securitypolicyviolation',
+    (event) => {
+      const report = (window as unknown as Record<string, (violation: CspViolation) => unknown>)[
+        binding
+      ];
+      void report?.({
+        violatedDirective: event.violatedDirective,
+        blockedURI: event.blockedURI,
+        sourceFile: event.sourceFile,
+        lineNumber: event.lineNumber,
+        documentURI: event.documentURI,
+      });
+    },
+    true,
+  );
+}
+
+/** The line a violation adds to `consoleErrors.messages`. */
+export function describeCspViolation(violation: CspViolation): string {
+  const source =
+    violation.sourceFile === ''
+      ? ''
+      : ` from ${violation.sourceFile}:${String(violation.lineNumber)}`;
+  return `csp violation: ${violation.violatedDirective} blocked ${violation.blockedURI || '(none)'}${source} in ${violation.documentURI}`;
+}
+
+/**
+ * Perch's `test`: every test fails when the page logs a console error, throws an uncaught
+ * error or leaves a promise rejection unhandled, or when Perch's own documents raise a CSP
+ * violation (a `securitypolicyviolation` event), unless the test allowed that error first.
  */
 export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
   consoleErrors: [
@@ -28,9 +75,14 @@ export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
         if (url === 'about:srcdoc' && SANDBOXED_FRAME_SCRIPT.test(message.text())) return;
         messages.push(`console.error: ${message.text()}${url ? ` (${url})` : ''}`);
       });
+      // Chromium reports unhandled promise rejections here too (e2e/suite-guards.spec.ts).
       page.on('pageerror', (error) => {
         messages.push(`uncaught: ${error.name}: ${error.message}`);
       });
+      await page.exposeFunction(CSP_BINDING, (violation: CspViolation) => {
+        messages.push(describeCspViolation(violation));
+      });
+      await page.addInitScript(listenForCspViolations, CSP_BINDING);
       await use({
         allow: (pattern) => {
           allowed.push(pattern);
@@ -38,7 +90,9 @@ export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
         messages,
       });
       const unexpected = messages.filter((text) => !allowed.some((pattern) => pattern.test(text)));
-      expect(unexpected, 'console errors and uncaught errors in the page').toEqual([]);
+      expect(unexpected, 'console errors, uncaught errors and CSP violations in the page').toEqual(
+        [],
+      );
     },
     { auto: true },
   ],
