@@ -1,0 +1,301 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, CDPSession, Page } from '@playwright/test';
+import { connectedContext, launchChromium } from './support/browser';
+import {
+  type FirstRows,
+  type LoadResult,
+  type NewRows,
+  type ScrollResult,
+  continuousScroll,
+  firstRows,
+  installProbes,
+  scrollUntilLoaded,
+  watchNewRows,
+} from './support/messages-page-probes';
+import { startPerch } from './support/server-process';
+import { MiB, median } from './support/stats';
+import type { BenchResult } from './types';
+
+/**
+ * The Messages page in headless Chromium against Perch's real server (built app, in-process
+ * sandbox seeded with 100,000 messages, rate limits off), as issue #5 asks:
+ *
+ * - navigation → first rows painted on /messages, median of RUNS cold starts (a new browser
+ *   context each: empty cache, new connection), and its ratio to a baseline measured in the
+ *   same run, interleaved: a minimal page at a Perch URL (served through page.route) that
+ *   fetches the very API page the app fetched (same URL, same session cookie) and writes 50
+ *   plain rows. "Painted" = the rows are in the DOM and a frame has been rendered after
+ *   (double requestAnimationFrame), in-page performance.now(), i.e. since navigation start;
+ * - after scrolling until 10,000 rows are loaded: the most rows ever in the DOM, and the JS
+ *   heap growth (CDP collectGarbage + JSHeapUsedSize, before vs after);
+ * - the longest task (PerformanceObserver 'longtask', which reports tasks over 50 ms; 0 means
+ *   none) during a 5 s continuous scroll at 4× CPU throttling;
+ * - a filter change (the Direction select) → the new rows painted, from the new request's
+ *   Resource Timing responseEnd; median of RUNS, each on a fresh page.
+ */
+
+const MESSAGES = 100_000;
+const RUNS = 5;
+const LOADED_ROWS = 10_000;
+const SCROLL_MS = 5000;
+/** A fast, steady fling: 125 rows a second. */
+const SCROLL_PX_PER_SECOND = 5000;
+const CPU_THROTTLING = 4;
+const BASELINE_PATH = '/bench-baseline';
+const STEP_TIMEOUT_MS = 300_000;
+
+const SANDBOX_SESSION = { mode: 'sandbox' };
+
+/** A page's promise, or an error when it takes longer than `ms`. */
+async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`${what} took longer than ${String(ms)} ms`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The baseline: one fetch of the app's own first API page, 50 plain rows, nothing else. */
+function baselineHtml(apiUrl: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Baseline</title></head>
+<body><main id="rows"></main><script>
+fetch(${JSON.stringify(apiUrl)}, { credentials: 'same-origin' })
+  .then((response) => response.json())
+  .then((page) => {
+    const fragment = document.createDocumentFragment();
+    for (const message of page.results) {
+      const row = document.createElement('div');
+      row.setAttribute('data-bench-baseline-row', '');
+      row.textContent = [message.createdAt, message.direction, message.status, message.reference ?? ''].join(' · ');
+      fragment.append(row);
+    }
+    document.getElementById('rows').append(fragment);
+  });
+</script></body></html>`;
+}
+
+interface Navigation {
+  paintedAt: number;
+  /** The first messages API request of the page (absolute URL) and its duration. */
+  apiUrl: string;
+  apiMs: number;
+}
+
+async function navigate(browser: Browser, origin: string, baseline?: string): Promise<Navigation> {
+  const context = await connectedContext(browser, origin, SANDBOX_SESSION);
+  try {
+    await context.addInitScript(installProbes);
+    const page = await context.newPage();
+    if (baseline !== undefined) {
+      await page.route(`${origin}${BASELINE_PATH}`, (route) =>
+        route.fulfill({ contentType: 'text/html; charset=utf-8', body: baseline }),
+      );
+    }
+    await page.goto(baseline === undefined ? '/messages' : BASELINE_PATH);
+    const rows = await within(STEP_TIMEOUT_MS, 'first rows', page.evaluate(firstRows));
+    const api = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/api\/workspaces\/[^/]+\/messages\?/.test(entry.name))
+        .map((entry) => ({ url: entry.name, ms: entry.duration })),
+    );
+    const first = api[0];
+    if (first === undefined) throw new Error('the page fetched no messages page');
+    return { paintedAt: rows.paintedAt, apiUrl: first.url, apiMs: first.ms };
+  } finally {
+    await context.close();
+  }
+}
+
+async function openMessages(browser: Browser, origin: string) {
+  const context = await connectedContext(browser, origin, SANDBOX_SESSION);
+  await context.addInitScript(installProbes);
+  const page = await context.newPage();
+  await page.goto('/messages');
+  const rows: FirstRows = await within(STEP_TIMEOUT_MS, 'first rows', page.evaluate(firstRows));
+  return { context, page, rows };
+}
+
+async function jsHeapUsed(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const used = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value;
+  if (used === undefined) throw new Error('Performance.getMetrics has no JSHeapUsedSize');
+  return used;
+}
+
+interface ScrollFigures {
+  load: LoadResult;
+  heapGrowth: number;
+  scroll: ScrollResult;
+}
+
+async function scrollFigures(browser: Browser, origin: string): Promise<ScrollFigures> {
+  const { context, page } = await openMessages(browser, origin);
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('HeapProfiler.enable');
+    const before = await jsHeapUsed(cdp);
+    const load = await within(
+      STEP_TIMEOUT_MS,
+      `loading ${String(LOADED_ROWS)} rows`,
+      page.evaluate(scrollUntilLoaded, LOADED_ROWS),
+    );
+    const heapGrowth = (await jsHeapUsed(cdp)) - before;
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
+    try {
+      const scroll = await within(
+        STEP_TIMEOUT_MS,
+        'the throttled scroll',
+        page.evaluate(continuousScroll, { ms: SCROLL_MS, pxPerSecond: SCROLL_PX_PER_SECOND }),
+      );
+      return { load, heapGrowth, scroll };
+    } finally {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+type Direction = 'incoming' | 'outgoing';
+
+async function filterChange(browser: Browser, origin: string, run: number): Promise<NewRows> {
+  const { context, page } = await openMessages(browser, origin);
+  try {
+    const direction: Direction = run % 2 === 0 ? 'incoming' : 'outgoing';
+    await page.evaluate(watchNewRows, direction);
+    await selectDirection(page, direction);
+    return await within(
+      STEP_TIMEOUT_MS,
+      'new rows after the filter change',
+      page.evaluate(() => window.__bench.newRows),
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+async function selectDirection(page: Page, direction: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Direction' }).selectOption(direction);
+}
+
+const log = (line: string): void => {
+  process.stderr.write(`  ${line}\n`);
+};
+
+export async function run(): Promise<BenchResult[]> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'perch-messages-browser-bench-'));
+  let stopServer: (() => Promise<void>) | undefined;
+  let browser: Browser | undefined;
+  try {
+    const perch = await startPerch(dataDir, [
+      '--sandbox-seed',
+      String(MESSAGES),
+      '--sandbox-rate-limits',
+      'off',
+    ]);
+    stopServer = perch.stop;
+    browser = await launchChromium();
+    const origin = perch.origin;
+
+    // Warm-up (discarded): the server's caches, and the API URL the app asks for first.
+    const warm = await navigate(browser, origin);
+    const baseline = baselineHtml(warm.apiUrl);
+    await navigate(browser, origin, baseline);
+
+    const app: Navigation[] = [];
+    const plain: Navigation[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      app.push(await navigate(browser, origin));
+      plain.push(await navigate(browser, origin, baseline));
+    }
+    const appMs = median(app.map((n) => n.paintedAt));
+    const baselineMs = median(plain.map((n) => n.paintedAt));
+    log(
+      `first rows painted: app ${app.map((n) => n.paintedAt.toFixed(0)).join(', ')} ms; ` +
+        `baseline ${plain.map((n) => n.paintedAt.toFixed(0)).join(', ')} ms`,
+    );
+    log(
+      `the API page itself (Resource Timing, median): app ${median(app.map((n) => n.apiMs)).toFixed(1)} ms, ` +
+        `baseline ${median(plain.map((n) => n.apiMs)).toFixed(1)} ms (${warm.apiUrl.replace(origin, '')})`,
+    );
+
+    const { load, heapGrowth, scroll } = await scrollFigures(browser, origin);
+    log(
+      `loaded ${String(load.loaded)} rows in ${(load.ms / 1000).toFixed(1)} s; rows in the DOM: ` +
+        `at most ${String(load.maxRowsInDom)} while loading, ${String(scroll.maxRowsInDom)} while scrolling`,
+    );
+    log(
+      `throttled scroll: ${String(scroll.frames)} frames over ${scroll.distance.toFixed(0)} px, ` +
+        `longest frame ${scroll.longestFrame.toFixed(0)} ms, ${String(scroll.longTasks)} long tasks`,
+    );
+
+    const changes: NewRows[] = [];
+    for (let i = 0; i < RUNS; i += 1) changes.push(await filterChange(browser, origin, i));
+    log(
+      `filter change, response end → painted: ${changes.map((c) => (c.paintedAt - c.responseEnd).toFixed(0)).join(', ')} ms; ` +
+        `→ in the DOM: ${changes.map((c) => (c.domAt - c.responseEnd).toFixed(0)).join(', ')} ms`,
+    );
+
+    return [
+      {
+        name: 'messages page: navigation → first rows painted (median of 5, cold)',
+        value: appMs,
+        unit: 'ms',
+        target: 1000,
+        better: 'lower',
+      },
+      {
+        // Baseline: a minimal page at a Perch URL fetching the same API page, 50 plain rows.
+        name: 'messages page: first rows painted vs a minimal page fetching the same API page',
+        value: appMs / baselineMs,
+        unit: '×',
+        target: 1.5,
+        better: 'lower',
+      },
+      {
+        name: `messages list, ${LOADED_ROWS.toLocaleString('en')} rows loaded: most rows in the DOM`,
+        value: Math.max(load.maxRowsInDom, scroll.maxRowsInDom),
+        unit: 'rows',
+        target: 60,
+        better: 'lower',
+      },
+      {
+        name: `messages list, ${LOADED_ROWS.toLocaleString('en')} rows loaded: JS heap growth`,
+        value: heapGrowth / MiB,
+        unit: 'MiB',
+        target: 50,
+        better: 'lower',
+      },
+      {
+        name: 'messages list: longest task in a 5 s scroll at 4× CPU throttling (0 = none ≥ 50 ms)',
+        value: scroll.longestTask,
+        unit: 'ms',
+        target: 50,
+        better: 'lower',
+      },
+      {
+        name: 'messages list: filter change, response → new rows painted (median of 5)',
+        value: median(changes.map((c) => c.paintedAt - c.responseEnd)),
+        unit: 'ms',
+        target: 300,
+        better: 'lower',
+      },
+    ];
+  } finally {
+    await browser?.close();
+    await stopServer?.();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

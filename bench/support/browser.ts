@@ -1,0 +1,38 @@
+import { type Browser, type BrowserContext, chromium } from '@playwright/test';
+import { chromiumArgs, ensureChromium } from '../../e2e/support/chromium';
+
+/** Headless Chromium, found (or installed) the way the end-to-end tests find it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: ensureChromium(), args: chromiumArgs, headless: true });
+}
+
+/**
+ * tsx compiles with esbuild's keepNames, which wraps named inner functions in `__name(...)`;
+ * functions handed to `page.evaluate` carry those calls into the page, so define it there.
+ */
+const KEEP_NAMES_SHIM = 'globalThis.__name = (target) => target;';
+
+/**
+ * A fresh context (empty cache, no cookies) at Perch's origin, with a session made through
+ * `POST /session` as the Connect page makes it; the cookie lands in the context.
+ */
+export async function connectedContext(
+  browser: Browser,
+  origin: string,
+  session: Record<string, string>,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: origin,
+    viewport: { width: 1280, height: 800 },
+  });
+  await context.addInitScript({ content: KEEP_NAMES_SHIM });
+  const response = await context.request.post('/session', {
+    data: session,
+    headers: { origin },
+  });
+  if (response.status() !== 200) {
+    await context.close();
+    throw new Error(`POST /session: ${String(response.status())} ${await response.text()}`);
+  }
+  return context;
+}
