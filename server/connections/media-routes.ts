@@ -4,7 +4,7 @@ import { type ConnectionsContext, requireSession, upstreamName } from './context
 import { PerchHttpError } from './errors';
 import { type MatchedTarget, matchTarget } from './paths';
 import type { Session } from './session-store';
-import { callUpstream, upstreamRequestHeaders } from './upstream';
+import { callUpstream, clientResponseHeaders, discard, upstreamRequestHeaders } from './upstream';
 
 /**
  * Media bytes come from whoever wrote to the operator. Served on Perch's origin they must
@@ -13,8 +13,10 @@ import { callUpstream, upstreamRequestHeaders } from './upstream';
 const MEDIA_CSP = "default-src 'none'; img-src 'self'; media-src 'self'; sandbox";
 
 /**
- * `/media/*` → the session's media origin, for the E11 and E12 shapes only, GET only, with
- * the key added; streamed, with the upstream Content-Type and Content-Disposition.
+ * `/media/*` → the session's media origin, for the E11 and E12 shapes only, with the key
+ * added; streamed, with the upstream Content-Type and Content-Disposition. GET, and HEAD
+ * answered from an upstream GET without its body (the contract lists only GET): the same
+ * headers, Content-Length included, so the page learns a file's size without its bytes.
  */
 export function mediaRoutes(context: ConnectionsContext) {
   return (app: FastifyInstance, _options: unknown, done: (error?: Error) => void): void => {
@@ -48,7 +50,13 @@ export function mediaRoutes(context: ConnectionsContext) {
       });
       refuseRedirect(answer, upstreamName(session));
       void reply.header('content-security-policy', MEDIA_CSP);
-      return relayAnswer(request, reply, answer);
+      if (request.method !== 'HEAD') return relayAnswer(request, reply, answer);
+      discard(answer);
+      return reply
+        .code(answer.statusCode)
+        .headers(clientResponseHeaders(answer.headers))
+        .header('x-content-type-options', 'nosniff')
+        .send();
     };
 
     // Not `/media` itself: that is the app's Media page, served as index.html.

@@ -51,6 +51,26 @@ describe('matchTarget', () => {
     ).toBe(404);
   });
 
+  it('lets a HEAD through on the media shapes only, to be asked upstream as a GET', () => {
+    const e11 = `/media/workspaces/${ws}/channels/${ch}/media/${ch}`;
+    const e12 = `/media/workspaces/${ws}/messages/${ch}/media/${ch}`;
+    expect(matchTarget(e11, 'HEAD', '/media', ws)).toMatchObject({
+      endpoint: 'E11',
+      method: 'GET',
+    });
+    expect(matchTarget(e12, 'HEAD', '/media', ws)).toMatchObject({
+      endpoint: 'E12',
+      method: 'GET',
+    });
+    expect(
+      statusOf(() => matchTarget(`/media/workspaces/${ws}/channels`, 'HEAD', '/media', ws)),
+    ).toBe(404);
+    expect(statusOf(() => matchTarget(`/api/workspaces/${ws}/channels`, 'HEAD', '/api', ws))).toBe(
+      404,
+    );
+    expect(statusOf(() => matchTarget(e11, 'OPTIONS', '/media', ws))).toBe(404);
+  });
+
   it.each([
     [`/api/workspaces/${ws}/channels/`, 400],
     [`/api/workspaces/${ws}//channels`, 400],

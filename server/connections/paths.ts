@@ -41,7 +41,11 @@ export const API_SHAPES: readonly Shape[] = [
   shape('E9', 'POST', 'workspaces/:ws/channel-media/presigned-upload'),
 ];
 
-/** E11 and E12, below `/media`. */
+/**
+ * E11 and E12, below `/media`. A HEAD there matches the GET shapes: the contract lists only
+ * GET, so Perch answers a HEAD from an upstream GET whose body it drops (media-routes.ts);
+ * the page uses it to learn a file's size without downloading it.
+ */
 export const MEDIA_SHAPES: readonly Shape[] = [
   shape('E11', 'GET', 'workspaces/:ws/channels/:ch/media/:media'),
   shape('E12', 'GET', 'workspaces/:ws/messages/:msg/media/:media'),
@@ -92,7 +96,8 @@ export function splitRawTarget(
 /**
  * The endpoint a raw target names, for `method` and the session's workspace; throws 404 for
  * anything the table does not list (other methods, other shapes, non-UUID ids, another
- * workspace) and 400 for malformed targets (see {@link splitRawTarget}).
+ * workspace) and 400 for malformed targets (see {@link splitRawTarget}). The matched
+ * `method` is the one to ask the upstream with: GET for a HEAD on `/media`.
  */
 export function matchTarget(
   rawUrl: string,
@@ -102,9 +107,10 @@ export function matchTarget(
 ): MatchedTarget {
   const { path, search, segments } = splitRawTarget(rawUrl, prefix);
   const shapes = prefix === '/api' ? API_SHAPES : MEDIA_SHAPES;
+  const wanted = prefix === '/media' && method === 'HEAD' ? 'GET' : method;
   const workspace = workspaceId.toLowerCase();
   for (const candidate of shapes) {
-    if (candidate.method !== method || candidate.segments.length !== segments.length) continue;
+    if (candidate.method !== wanted || candidate.segments.length !== segments.length) continue;
     const fits = candidate.segments.every((expected, index) => {
       const actual = segments[index] ?? '';
       if (expected === ':ws') return UUID.test(actual) && actual.toLowerCase() === workspace;
