@@ -30,13 +30,15 @@ const SEEDED_MESSAGES = 5000;
 const LATENCY_REQUESTS = 500;
 const LATENCY_WARMUP = 300;
 const CONCURRENCY = 16;
-const THROUGHPUT_MS = 1200;
+/** Per round and target: this many windows of concurrent requests, this long each. */
+const THROUGHPUT_WINDOWS = 6;
+const THROUGHPUT_WINDOW_MS = 250;
 const WARMUP_MS = 500;
 /**
  * The machine's load drifts (other processes share its cores), so every figure comes from
- * rounds in which the three targets take turns: throughput windows side by side, in an order
- * that alternates, and latency requests interleaved one by one. A ratio or a difference is
- * computed within each round, from neighbouring windows, and the figure is their median.
+ * rounds in which the three targets take turns: short throughput windows one after another,
+ * and latency requests interleaved one by one, the starting target rotating. A ratio or a
+ * difference is computed within each round, and the figure is the median over the rounds.
  */
 const ROUNDS = 5;
 
@@ -212,10 +214,22 @@ interface Rate {
   cpuPerRequest: number;
 }
 
-async function requestsPerSecond(target: Target, ms: number): Promise<Rate> {
+/** Requests completed, the time they took and the proxy CPU they used, summed over windows. */
+interface Tally {
+  completed: number;
+  ms: number;
+  cpuMs: number;
+}
+
+/**
+ * One throughput window: CONCURRENCY loops requesting pages until `ms` ran out. Counted over
+ * the time until the last request finished, not the nominal window.
+ */
+async function throughputWindow(target: Target, ms: number, tally: Tally): Promise<void> {
   let completed = 0;
   const cpuBefore = cpuMs(target.proxy);
-  const end = performance.now() + ms;
+  const start = performance.now();
+  const end = start + ms;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < end) {
@@ -224,10 +238,31 @@ async function requestsPerSecond(target: Target, ms: number): Promise<Rate> {
       }
     }),
   );
-  return {
-    rps: completed / (ms / 1000),
-    cpuPerRequest: (cpuMs(target.proxy) - cpuBefore) / completed,
-  };
+  tally.completed += completed;
+  tally.ms += performance.now() - start;
+  tally.cpuMs += cpuMs(target.proxy) - cpuBefore;
+}
+
+/**
+ * Throughput of every target, in short windows taken in turn (the start rotating), so a
+ * burst of load elsewhere on the machine lands on all of them alike.
+ */
+async function interleavedRates(targets: readonly Target[]): Promise<Rate[]> {
+  const tallies = targets.map((): Tally => ({ completed: 0, ms: 0, cpuMs: 0 }));
+  for (let window = 0; window < THROUGHPUT_WINDOWS; window += 1) {
+    for (let turn = 0; turn < targets.length; turn += 1) {
+      const index = (window + turn) % targets.length;
+      const target = targets[index];
+      const tally = tallies[index];
+      if (target !== undefined && tally !== undefined) {
+        await throughputWindow(target, THROUGHPUT_WINDOW_MS, tally);
+      }
+    }
+  }
+  return tallies.map((tally) => ({
+    rps: tally.completed / (tally.ms / 1000),
+    cpuPerRequest: tally.cpuMs / tally.completed,
+  }));
 }
 
 async function connectPerch(origin: string, workspaceId: string): Promise<string> {
@@ -301,18 +336,16 @@ export async function run(): Promise<BenchResult[]> {
       },
     ];
 
-    for (const target of targets) await warmUp(target);
+    for (const target of targets) {
+      await warmUp(target);
+      await throughputWindow(target, WARMUP_MS, { completed: 0, ms: 0, cpuMs: 0 });
+    }
     const rounds: Round[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
-      const order = round % 2 === 0 ? targets : [...targets].reverse();
-      const rates = new Map<string, Rate>();
-      for (const target of order) {
-        await requestsPerSecond(target, WARMUP_MS);
-        rates.set(target.label, await requestsPerSecond(target, THROUGHPUT_MS));
-      }
+      const rates = await interleavedRates(targets);
       const latencies = await interleavedLatencies(targets);
       rounds.push({
-        rates,
+        rates: new Map(targets.map((target, index) => [target.label, rates[index]])),
         p50: new Map(targets.map((target, index) => [target.label, median(latencies[index])])),
       });
     }
