@@ -21,7 +21,9 @@ function chromiumVersion(): string {
   const plan = planChromium(currentFacts());
   if (plan.kind !== 'found') return 'Chromium not found';
   const run = spawnSync(plan.path, ['--version'], { encoding: 'utf8', timeout: 10_000 });
-  return run.status === 0 ? run.stdout.trim() : `Chromium at ${plan.path} (version unknown)`;
+  // Debian's build says "Chromium 140.0.1 built on Debian …": the version is what matters.
+  const version = run.status === 0 ? run.stdout.replace(/ built on .*/s, '').trim() : '';
+  return version === '' ? `Chromium at ${plan.path} (version unknown)` : version;
 }
 
 function machine(): BenchMachine {
