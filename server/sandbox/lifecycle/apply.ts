@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { toTimestamp } from '../../../src/lib/bird/common';
 import type { Interaction } from '../../../src/lib/bird/interaction';
-import { isFinalStatus, type OutgoingMessage } from '../../../src/lib/bird/message';
+import type { OutgoingMessage } from '../../../src/lib/bird/message';
 import type { MessageBody } from '../../../src/lib/bird/message-body';
 import type { SandboxStore, Transition } from '../store/types';
 import { generatedMediaUrl } from '../media/media-urls';
@@ -26,12 +26,14 @@ export interface LifecycleContext {
 export function applyTransition(context: LifecycleContext, transition: Transition): void {
   const step = fromTransition(transition);
   if (step === undefined) return;
+  // The most common step, without reading the message: the update checks it itself.
+  if (step.kind === 'status') {
+    applyStatus(context, transition.messageId, step, transition.dueAt);
+    return;
+  }
   const message = context.store.messages.getById(transition.messageId);
   if (message?.direction !== 'outgoing') return;
   switch (step.kind) {
-    case 'status':
-      applyStatus(context, message, step, transition.dueAt);
-      return;
     case 'interaction':
       applyInteraction(context, message, step, transition.dueAt);
       return;
@@ -41,14 +43,14 @@ export function applyTransition(context: LifecycleContext, transition: Transitio
   }
 }
 
+/** An outgoing message whose status is not final yet moves on (others stay as they are). */
 function applyStatus(
   context: LifecycleContext,
-  message: OutgoingMessage,
+  messageId: string,
   step: StatusStep,
   at: number,
 ): void {
-  if (isFinalStatus(message.status)) return;
-  context.store.messages.updateStatus(message.id, {
+  context.store.messages.advanceStatus(messageId, {
     status: step.status,
     at,
     reason: step.reason,

@@ -165,6 +165,38 @@ describe('message store', () => {
     expect(t.store.messages.updateStatus(testId(404), { status: 'sent', at: T0 })).toBeUndefined();
   });
 
+  it('advances the status of outgoing messages that are not final, and only those', () => {
+    const { sms } = t.workspace.channels;
+    const open = outgoing({ id: testId(1), channelId: sms.id, at: T0 });
+    const done = {
+      ...outgoing({ id: testId(2), channelId: sms.id, at: T0 + 1 }),
+      status: 'delivered',
+    };
+    const inbound = incoming({
+      id: testId(3),
+      channelId: sms.id,
+      at: T0 + 2,
+      from: '+31612345678',
+      to: '+3197010200300',
+    });
+    t.store.messages.insertMany([open, done as Message, inbound]);
+    const step = { status: 'sent', at: T0 + 300, reason: 'r', details: 'd' } as const;
+    expect(t.store.messages.advanceStatus(open.id, step)).toBe(true);
+    expect(t.store.messages.advanceStatus(done.id, step)).toBe(false);
+    expect(t.store.messages.advanceStatus(inbound.id, step)).toBe(false);
+    expect(t.store.messages.advanceStatus(testId(404), step)).toBe(false);
+    expect(t.store.messages.getById(open.id)).toStrictEqual({
+      ...open,
+      status: 'sent',
+      lastStatusAt: '2026-11-27T12:00:00.300Z',
+      updatedAt: '2026-11-27T12:00:00.300Z',
+      reason: 'r',
+      details: 'd',
+    });
+    expect(t.store.messages.getById(done.id)).toStrictEqual(done);
+    expect(t.store.messages.getById(inbound.id)).toStrictEqual(inbound);
+  });
+
   it('finds messages by reference within a channel, newest first', () => {
     const { sms, whatsapp } = t.workspace.channels;
     t.store.messages.insertMany([

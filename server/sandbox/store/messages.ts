@@ -9,6 +9,7 @@ import {
   type MessageRow,
   type PreparedMessage,
 } from './message-row';
+import { FINAL_MESSAGE_STATUSES } from '../../../src/lib/bird/message';
 import type { MessageStatusUpdate, MessageStore } from './types';
 
 /** `messages.seq` is `created_at * SEQ_PER_MS + n`: rowid order is creation order. */
@@ -22,6 +23,26 @@ export const SEQ_PER_MS = 1_048_576;
 export const NEXT_SEQ_SQL = `max(
   coalesce((SELECT max(seq) FROM messages WHERE seq < (@createdAt + 1) * ${SEQ_PER_MS}), 0) + 1,
   @createdAt * ${SEQ_PER_MS})`;
+
+const UPDATE_STATUS_SQL = `UPDATE messages SET
+  status = @status,
+  last_status_at = @at,
+  updated_at = @at,
+  reason = coalesce(@reason, reason),
+  details = coalesce(@details, details),
+  failure = CASE WHEN @keepFailure THEN failure ELSE @failure END,
+  doc = CASE WHEN @parts IS NULL THEN doc ELSE json_set(doc, '$.parts', json(@parts)) END`;
+
+const updateParams = (id: string, change: MessageStatusUpdate): UpdateParams => ({
+  id,
+  status: change.status,
+  at: change.at,
+  reason: change.reason ?? null,
+  details: change.details ?? null,
+  keepFailure: change.failure === undefined ? 1 : 0,
+  failure: change.failure ? JSON.stringify(change.failure) : null,
+  parts: change.parts ? JSON.stringify(change.parts) : null,
+});
 
 interface UpdateParams {
   id: string;
@@ -79,16 +100,13 @@ export function createMessageStore(db: Database): MessageStore {
      ORDER BY m.created_at DESC, m.id DESC LIMIT @limit`,
   );
   const update = db.prepare<UpdateParams, MessageRow>(
-    `UPDATE messages SET
-       status = @status,
-       last_status_at = @at,
-       updated_at = @at,
-       reason = coalesce(@reason, reason),
-       details = coalesce(@details, details),
-       failure = CASE WHEN @keepFailure THEN failure ELSE @failure END,
-       doc = CASE WHEN @parts IS NULL THEN doc ELSE json_set(doc, '$.parts', json(@parts)) END
-     WHERE id = @id
-     RETURNING ${MESSAGE_COLUMNS_BARE}`,
+    `${UPDATE_STATUS_SQL} WHERE id = @id RETURNING ${MESSAGE_COLUMNS_BARE}`,
+  );
+  // The statuses are constants of the contract, quoted here, not input.
+  const finalStatuses = FINAL_MESSAGE_STATUSES.map((status) => `'${status}'`).join(', ');
+  const advance = db.prepare<UpdateParams>(
+    `${UPDATE_STATUS_SQL}
+     WHERE id = @id AND direction = 'outgoing' AND status NOT IN (${finalStatuses})`,
   );
   const count = db.prepare<[], number>('SELECT count(*) FROM messages').pluck();
 
@@ -137,18 +155,12 @@ export function createMessageStore(db: Database): MessageStore {
       if (reference === '') return [];
       return byReference.all({ channelId, reference, limit }).map(fromRow);
     },
-    updateStatus(id, change: MessageStatusUpdate) {
-      const row = update.get({
-        id,
-        status: change.status,
-        at: change.at,
-        reason: change.reason ?? null,
-        details: change.details ?? null,
-        keepFailure: change.failure === undefined ? 1 : 0,
-        failure: change.failure ? JSON.stringify(change.failure) : null,
-        parts: change.parts ? JSON.stringify(change.parts) : null,
-      });
+    updateStatus(id, change) {
+      const row = update.get(updateParams(id, change));
       return row ? fromRow(row) : undefined;
+    },
+    advanceStatus(id, change) {
+      return advance.run(updateParams(id, change)).changes > 0;
     },
     list,
     count() {

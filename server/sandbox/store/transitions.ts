@@ -17,7 +17,7 @@ const fromRow = (row: TransitionRow): Transition => ({
   payload: JSON.parse(row.payload) as JsonValue,
 });
 
-/** Steps applied per commit. */
+/** Steps applied per commit (or per savepoint, inside a caller's transaction). */
 const BATCH = 256;
 
 type BatchResult =
@@ -49,13 +49,37 @@ export function createTransitionStore(db: Database): TransitionStore {
      WHERE message_id = ? ORDER BY due_at, id`,
   );
 
+  let scheduled = 0;
+
+  // The common case: up to `max` due steps, read in one query, applied in one commit with
+  // no savepoint of their own. Should a step throw, this whole batch rolls back and
+  // `applyCarefully` redoes it step by step. A step that schedules new rows ends the read
+  // chunk, so a newly due row is read back in `(dueAt, id)` order.
+  const applyFast = db.transaction(
+    (now: number, apply: (t: Transition) => void, max: number): BatchResult => {
+      let applied = 0;
+      while (applied < max) {
+        const rows = due.all({ now, limit: max - applied });
+        if (rows.length === 0) return { applied, more: false };
+        for (const row of rows) {
+          const before = scheduled;
+          remove.run(row.id);
+          apply(fromRow(row));
+          applied += 1;
+          if (scheduled !== before) break;
+        }
+      }
+      return { applied, more: true };
+    },
+  );
   // One step: its deletion and its effects, atomic (a SAVEPOINT inside the batch).
   const applyStep = db.transaction((row: TransitionRow, apply: (t: Transition) => void) => {
     remove.run(row.id);
     apply(fromRow(row));
   });
-  // Up to `max` due steps in one commit: one WAL write for a burst of steps, not one each.
-  const applyBatch = db.transaction(
+  // After a failure: the same steps, each in a savepoint, so the failing one is rolled back
+  // and dropped and the ones before it are kept.
+  const applyCarefully = db.transaction(
     (now: number, apply: (t: Transition) => void, max: number): BatchResult => {
       let applied = 0;
       while (applied < max) {
@@ -74,6 +98,13 @@ export function createTransitionStore(db: Database): TransitionStore {
       return { applied, more: true };
     },
   );
+  const applyBatch = (now: number, apply: (t: Transition) => void, max: number): BatchResult => {
+    try {
+      return applyFast(now, apply, max);
+    } catch {
+      return applyCarefully(now, apply, max);
+    }
+  };
   const take = db.transaction((now: number, limit: number): Transition[] => {
     const rows = due.all({ now, limit });
     for (const row of rows) remove.run(row.id);
@@ -82,6 +113,7 @@ export function createTransitionStore(db: Database): TransitionStore {
 
   return {
     schedule(transition: NewTransition) {
+      scheduled += 1;
       const result = insert.run({
         messageId: transition.messageId,
         dueAt: transition.dueAt,

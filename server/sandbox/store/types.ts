@@ -94,6 +94,11 @@ export interface MessageStore {
   findByReference(channelId: string, reference: string, limit?: number): Message[];
   /** Applies a status change; returns the updated message, `undefined` when there is none. */
   updateStatus(id: string, update: MessageStatusUpdate): Message | undefined;
+  /**
+   * The lifecycle's status step, in one statement: applies `update` to the outgoing message
+   * `id` unless its status is already final; nothing is read back. Returns whether it did.
+   */
+  advanceStatus(id: string, update: MessageStatusUpdate): boolean;
   /** E5/E6: one page, newest first (or oldest with `reverse`), with `nextPageToken`. */
   list(query: MessageListQuery): ListPage<Message>;
   /** Number of stored messages. */
@@ -122,10 +127,12 @@ export interface TransitionStore {
   schedule(transition: NewTransition): number;
   /**
    * Applies every transition due at or before `now`, in `(dueAt, id)` order. Each step is
-   * atomic with the deletion of its row (a savepoint), so a crash never loses or repeats a
-   * step; up to 256 steps share a commit. Steps that `apply` schedules at or before `now`
-   * run in the same call. A step that throws is rolled back and dropped, the steps before
-   * it are kept, and the error is rethrown. Returns how many ran. `apply` must be synchronous.
+   * atomic with the deletion of its row, so a crash never loses or repeats a step; up to
+   * 256 steps share a commit. Steps that `apply` schedules at or before `now` run in the
+   * same call. A step that throws is rolled back and dropped, the steps before it are kept,
+   * and the error is rethrown. Returns how many ran. `apply` must be synchronous and touch
+   * nothing but the database: after a failure its batch is rolled back and applied again,
+   * step by step, each in a savepoint.
    */
   applyDue(now: number, apply: (transition: Transition) => void, limit?: number): number;
   /** Removes and returns the due transitions (at or before `now`), oldest first. */
