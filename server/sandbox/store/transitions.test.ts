@@ -62,6 +62,20 @@ describe('lifecycle transitions', () => {
     expect(transitions.nextDueAt()).toBeUndefined();
   });
 
+  it('runs a step that a step schedules in due order, before later steps already read', () => {
+    const { transitions } = t.store;
+    transitions.schedule({ messageId: a, dueAt: T0, kind: 'first' });
+    transitions.schedule({ messageId: b, dueAt: T0 + 5, kind: 'third' });
+    const seen: string[] = [];
+    const ran = transitions.applyDue(T0 + 10, (step) => {
+      seen.push(step.kind);
+      if (step.kind === 'first')
+        transitions.schedule({ messageId: a, dueAt: T0 + 1, kind: 'second' });
+    });
+    expect(ran).toBe(3);
+    expect(seen).toEqual(['first', 'second', 'third']);
+  });
+
   it('rolls back a failing step, drops it and reports the error', () => {
     const { transitions, messages } = t.store;
     transitions.schedule({ messageId: a, dueAt: T0, kind: 'bad' });
