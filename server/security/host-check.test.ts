@@ -1,5 +1,6 @@
+import Fastify, { type FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { allowedHostNames, hostnameOf } from './host-check';
+import { allowedHostNames, hostCheck, hostnameOf } from './host-check';
 
 describe('hostnameOf', () => {
   it.each([
@@ -38,5 +39,29 @@ describe('allowedHostNames', () => {
     );
     expect(allowedHostNames({ boundHost: '0.0.0.0', allowedHosts: [] }).has('0.0.0.0')).toBe(false);
     expect(allowedHostNames({ boundHost: '::', allowedHosts: [] }).has('[::]')).toBe(false);
+  });
+});
+
+describe('hostCheck', () => {
+  const serve = async (): Promise<FastifyInstance> => {
+    const app = Fastify();
+    await app.register(hostCheck, { boundHost: '127.0.0.1', allowedHosts: [] });
+    app.get('/', () => 'ok');
+    return app;
+  };
+  const statusFor = async (app: FastifyInstance, host: string): Promise<number> =>
+    (await app.inject({ url: '/', headers: { host } })).statusCode;
+
+  it('keeps refusing other hosts after allowed ones were served, and past its memory', async () => {
+    const app = await serve();
+    for (let port = 1; port <= 100; port += 1) {
+      expect(await statusFor(app, `localhost:${String(port)}`)).toBe(200);
+      expect(await statusFor(app, `evil.example:${String(port)}`)).toBe(421);
+    }
+    expect(await statusFor(app, 'localhost:1')).toBe(200);
+    expect(await statusFor(app, 'localhost:100')).toBe(200);
+    expect(await statusFor(app, 'evil.example:1')).toBe(421);
+    expect(await statusFor(app, 'localhost.evil.example:1')).toBe(421);
+    await app.close();
   });
 });
