@@ -1,6 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { toPerchMediaPath } from '@/lib/api/media';
+import { mediaSizeQueryOptions } from '@/lib/api/media-size';
 import { safeDisplayName } from '@/lib/media/display-name';
+import { formatBytes } from '@/lib/media/format';
 
 /**
  * Media of a message, loaded through Perch's `/media/…` with the session's key. A URL that
@@ -13,6 +16,21 @@ export function ForeignMedia({ url }: { url: string }) {
       Not loaded: <code>{url}</code> is not on this connection&rsquo;s media server, so Perch does
       not fetch it.
     </p>
+  );
+}
+
+/**
+ * The file's size, read from the media server's headers (messages do not carry it); nothing
+ * while it is unknown, rather than a guess.
+ */
+function MediaSize({ path }: { path: string }) {
+  const size = useQuery(mediaSizeQueryOptions(path)).data;
+  if (size === undefined || size === null) return null;
+  return (
+    <span className="md-file-size">
+      <span className="visually-hidden">Size: </span>
+      {formatBytes(size)}
+    </span>
   );
 }
 
@@ -53,6 +71,7 @@ export function MediaImage({ url, alt, mediaBases, label }: MediaImageProps) {
           }}
         />
       </button>
+      <MediaSize path={path} />
       {alt === '' ? null : <figcaption>{alt}</figcaption>}
       <dialog ref={dialog} className="md-viewer" aria-label={label}>
         <img src={path} alt={alt} />
@@ -70,7 +89,7 @@ export function MediaImage({ url, alt, mediaBases, label }: MediaImageProps) {
   );
 }
 
-/** A file: its name, type and a download link. */
+/** A file: its name, type, size (when the media server tells) and a download link. */
 export function MediaFile({
   url,
   contentType,
@@ -95,6 +114,7 @@ export function MediaFile({
     <li className="md-file">
       <span className="md-file-name">{name}</span>
       {contentType === undefined ? null : <span className="md-file-type">{contentType}</span>}
+      {path === null ? null : <MediaSize path={path} />}
       {path === null ? (
         <ForeignMedia url={url} />
       ) : (
