@@ -9,11 +9,13 @@ import {
   expectAccessibleMessagePage,
   listMessages,
   messagePagePath,
+  messagePagePathInList,
   openMessage,
   pageHeading,
   receiveMessage,
   sandboxInfo,
   sandboxNow,
+  sendBatch,
   sendMessage,
   TINY_PNG,
   uploadMedia,
@@ -438,4 +440,152 @@ test('a scheduled message waits, and the page says it keeps refreshing', async (
     page.getByRole('status').filter({ hasText: 'this page refreshes on its own' }),
   ).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: 'Scheduled' })).toHaveCount(1);
+});
+
+function stepper(page: Page) {
+  return page.getByRole('navigation', { name: 'Message list' });
+}
+
+/** The open message is `message`: its id in the address and on the page. */
+async function expectOpen(page: Page, message: { id: string }, position: string) {
+  await expect(page).toHaveURL(new RegExp(`/messages/[^/]+/${message.id}\\?list=`));
+  await expect(page.getByText(message.id, { exact: true }).first()).toBeVisible();
+  await expect(stepper(page).getByRole('status')).toHaveText(`Message ${position}`);
+}
+
+test('Previous and Next walk the filtered list the message was opened from; Back returns to it', async ({
+  page,
+}) => {
+  await connectSandbox(page);
+  const info = await sandboxInfo(page.request);
+  const tag = `step-${randomUUID().slice(0, 8)}`;
+  const to = { receiver: { contacts: [{ identifierValue: phone('1234') }] } };
+  for (const n of [1, 2, 3]) {
+    await sendMessage(page.request, info, 'sms-messagebird', {
+      ...to,
+      body: { type: 'text', text: { text: `Step ${String(n)} of ${tag}` } },
+      tags: [tag],
+    });
+  }
+  // Same tag, another platform: the list's platform filter leaves it out.
+  await sendMessage(page.request, info, 'whatsapp', {
+    ...to,
+    body: { type: 'text', text: { text: `Elsewhere ${tag}` } },
+    tags: [tag],
+  });
+  // The list's order as the sandbox itself gives it (same filters, newest first).
+  const expected = await listMessages(page.request, info, { tag, platform: 'sms-messagebird' });
+  expect(expected).toHaveLength(3);
+  const [first, second, third] = expected;
+  if (first === undefined || second === undefined || third === undefined) throw new Error('3');
+
+  await page.goto(`/messages?platform=sms-messagebird&tag=${tag}`);
+  const rows = page.getByRole('link', { name: new RegExp(`of ${tag}$`) });
+  await expect(rows).toHaveCount(3);
+  await page.getByRole('link', { name: textOf(first) }).click();
+  await expectOpen(page, first, '1 of 3');
+  await expect(stepper(page).getByRole('link', { name: 'Previous' })).toHaveCount(0);
+  await expect(stepper(page)).toContainText('First in the list');
+  await expectAccessibleMessagePage(page);
+
+  await stepper(page).getByRole('link', { name: 'Next' }).click();
+  await expectOpen(page, second, '2 of 3');
+  await page.keyboard.press('j');
+  await expectOpen(page, third, '3 of 3');
+  await expect(stepper(page).getByRole('link', { name: 'Next' })).toHaveCount(0);
+  await expect(stepper(page)).toContainText('Last in the list');
+  await page.keyboard.press('k');
+  await expectOpen(page, second, '2 of 3');
+  await stepper(page).getByRole('link', { name: 'Previous' }).click();
+  await expectOpen(page, first, '1 of 3');
+
+  await stepper(page).getByRole('link', { name: 'Back to list' }).click();
+  await expect(page).toHaveURL(new RegExp(`/messages\\?platform=sms-messagebird&tag=${tag}$`));
+  await expect(rows).toHaveCount(3);
+});
+
+/** The row link's name: the text message's preview. */
+function textOf(message: { body: unknown }): string {
+  const body = message.body as { text?: { text?: string } };
+  return body.text?.text ?? '';
+}
+
+test('a shared link with its list finds the message and reads the next page at the last loaded row', async ({
+  page,
+}) => {
+  await connectSandbox(page);
+  const info = await sandboxInfo(page.request);
+  const tag = `page-${randomUUID().slice(0, 8)}`;
+  const to = { receiver: { contacts: [{ identifierValue: phone('1234') }] } };
+  await sendBatch(
+    page.request,
+    info,
+    'sms-messagebird',
+    Array.from({ length: 52 }, (_, i) => ({
+      ...to,
+      body: { type: 'text', text: { text: `Row ${String(i + 1)}` } },
+      tags: [tag],
+    })),
+  );
+  const expected = await listMessages(page.request, info, { tag, limit: '100' });
+  expect(expected).toHaveLength(52);
+  const [row49, row50, row51] = expected.slice(48, 51);
+  if (row49 === undefined || row50 === undefined || row51 === undefined) throw new Error('52');
+
+  // Row 50 is the last of Perch's first page of 50: the page reads on to find its Next.
+  await page.goto(messagePagePathInList(row50, `tag=${tag}`));
+  await expectOpen(page, row50, '50 of 52');
+  await stepper(page).getByRole('link', { name: 'Next' }).click();
+  await expectOpen(page, row51, '51 of 52');
+  await stepper(page).getByRole('link', { name: 'Previous' }).click();
+  await expectOpen(page, row50, '50 of 52');
+  await page.keyboard.press('k');
+  await expectOpen(page, row49, '49 of 52');
+
+  // Without a list there is nothing to step through, and the page says how to get one.
+  await openMessage(page, row50);
+  await expect(pageHeading(page)).toHaveText('Outgoing message');
+  await expect(stepper(page)).toHaveCount(0);
+  await expect(page.getByText('Open from the message list to step through it.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Back to messages' })).toHaveAttribute(
+    'href',
+    '/messages',
+  );
+});
+
+test('files and images show their size, read through /media', async ({ page }) => {
+  await connectSandbox(page);
+  const info = await sandboxInfo(page.request);
+  const to = { receiver: { contacts: [{ identifierValue: phone('1234') }] } };
+  const report = await uploadMedia(page.request, info, 'whatsapp', {
+    name: 'report.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1536 - 9, 0x20)]),
+  });
+  const image = await uploadMedia(page.request, info, 'whatsapp', {
+    name: 'photo.png',
+    mimeType: 'image/png',
+    buffer: TINY_PNG,
+  });
+  const files = await sendMessage(page.request, info, 'whatsapp', {
+    ...to,
+    body: {
+      type: 'file',
+      file: {
+        files: [{ mediaUrl: report, contentType: 'application/pdf', filename: 'report.pdf' }],
+      },
+    },
+  });
+  await openMessage(page, files);
+  const file = content(page).getByRole('listitem').filter({ hasText: 'report.pdf' });
+  await expect(file).toContainText('Size: 1.5 KB');
+  await expect(file.getByRole('link', { name: 'Download report.pdf' })).toBeVisible();
+  await expectAccessibleMessagePage(page);
+
+  const images = await sendMessage(page.request, info, 'whatsapp', {
+    ...to,
+    body: { type: 'image', image: { images: [{ mediaUrl: image, altText: 'Sized photo' }] } },
+  });
+  await openMessage(page, images);
+  await expect(content(page)).toContainText(`Size: ${String(TINY_PNG.length)} bytes`);
 });

@@ -65,6 +65,21 @@ export async function sendMessage(
   return messageSchema.parse(await response.json());
 }
 
+/** E4 on the sandbox: several messages on one channel, in one request. */
+export async function sendBatch(
+  request: APIRequestContext,
+  info: SandboxInfo,
+  platformId: string,
+  bodies: Record<string, unknown>[],
+): Promise<void> {
+  const channelId = info.channelId(platformId);
+  const response = await request.post(
+    `/sandbox/workspaces/${info.workspaceId}/channels/${channelId}/batch/messages`,
+    { headers: auth, data: { messageRequests: bodies } },
+  );
+  expect(response.status(), await response.text()).toBe(202);
+}
+
 /** A message from a contact, arriving now. */
 export async function receiveMessage(
   request: APIRequestContext,
@@ -134,6 +149,11 @@ export const TINY_PNG = Buffer.from(
 
 export function messagePagePath(message: Message): string {
   return `/messages/${message.channelId}/${message.id}`;
+}
+
+/** A message's page as opened from the Messages list showing `listSearch`. */
+export function messagePagePathInList(message: Message, listSearch: string): string {
+  return `${messagePagePath(message)}?${new URLSearchParams({ list: listSearch }).toString()}`;
 }
 
 /** Opens a message's page. */

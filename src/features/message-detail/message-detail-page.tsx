@@ -8,12 +8,7 @@ import { ApiError } from '@/lib/api/errors';
 import { sessionQueryOptions } from '@/lib/api/session';
 import { uuidSchema } from '@/lib/bird/common';
 import { composePrefillPath, prefillModeFor } from '@/lib/compose-prefill';
-import {
-  listPagePath,
-  MESSAGES_PATH,
-  readListContext,
-  type MessageListContext,
-} from '@/lib/message-list-link';
+import { MESSAGES_PATH, readListContext, type MessageListContext } from '@/lib/message-list-link';
 import { FailureExplanation } from './components/failure-explanation';
 import { InteractionsTable } from './components/interactions-table';
 import { ListStepper } from './components/list-stepper';
@@ -94,12 +89,12 @@ function MessageNotFound({
           </>
         }
       />
-      <Link
-        className="button button-primary"
-        to={list === undefined ? MESSAGES_PATH : listPagePath(list)}
-      >
-        {list === undefined ? 'Back to messages' : 'Back to the list'}
-      </Link>
+      {/* Opened from a list, the stepper above leads back to it. */}
+      {list === undefined ? (
+        <Link className="button button-primary" to={MESSAGES_PATH}>
+          Back to messages
+        </Link>
+      ) : null}
     </div>
   );
 }
