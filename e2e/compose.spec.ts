@@ -407,3 +407,132 @@ test('429 and 409 refusals are explained and nothing is retried', async ({
   await expect(page.getByRole('alert')).toContainText('This channel is not active (409)');
   expect(posts).toBe(2);
 });
+
+/** A small real PDF. */
+const PDF = Buffer.from('%PDF-1.4\n% terms of service\n%%EOF\n');
+
+test('an HTML email with cc and an attachment is sent and its detail page lists the attachment', async ({
+  page,
+}) => {
+  const info = await openCompose(page);
+  await page.getByRole('radio', { name: /Email/ }).first().check();
+  const to = `att-${String(Date.now())}@example.com`;
+  await page.getByLabel('To', { exact: true }).fill(`${to} `);
+  await page.getByLabel('Cc', { exact: true }).fill('carol@example.com');
+  await page.getByLabel('Cc', { exact: true }).press('Enter');
+  await page.getByLabel('Subject').fill('Terms attached');
+  await page.getByLabel('HTML body').fill('<p>See the <b>terms</b>.</p>');
+
+  await page.getByLabel('Files to upload').setInputFiles({
+    name: 'terms.pdf',
+    mimeType: 'application/pdf',
+    buffer: PDF,
+  });
+  const attachments = page.getByRole('list', { name: 'Attachments' });
+  await expect(attachments.getByRole('listitem')).toHaveText(/terms\.pdf.*application\/pdf/);
+  // The finished upload left the queue for the form's own list.
+  await expect(page.getByRole('list', { name: 'Attach files: uploads' })).toHaveCount(0);
+  await expect(
+    page.getByText(`1 attachment, ${String(PDF.length)} bytes in all; email takes up to 10 MB.`),
+  ).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Attached files' })).toContainText('terms.pdf');
+  await page.getByText('Request preview').click();
+  await expect(page.getByRole('complementary', { name: 'Previews' })).toContainText(
+    '"filename": "terms.pdf"',
+  );
+  await expectNoSeriousA11yIssues(page);
+
+  // The draft keeps the attachment across a reload.
+  await expect(page.getByText('Draft saved in this browser.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Attachments' })).toContainText('terms.pdf');
+
+  const reference = await page.getByLabel('Reference').inputValue();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const view = page.getByRole('link', { name: 'View the message' });
+  await expect(view).toBeVisible();
+  const [message] = await messagesWithReference(page, info, to, reference);
+  expect(message?.body).toMatchObject({
+    type: 'html',
+    html: {
+      html: '<p>See the <b>terms</b>.</p>',
+      attachments: [
+        { mediaUrl: expect.stringMatching(/\/media\/[0-9a-f-]{36}$/), filename: 'terms.pdf' },
+      ],
+    },
+  });
+  expect(message?.receiver).toMatchObject({
+    contacts: [
+      { identifierValue: to, type: 'to' },
+      { identifierValue: 'carol@example.com', type: 'cc' },
+    ],
+  });
+
+  await view.click();
+  const listed = page.getByRole('list', { name: 'Attachments' });
+  await expect(listed).toContainText('terms.pdf');
+});
+
+test('an image uploaded in the composer fills the body, with the channel fit and a preview', async ({
+  page,
+}) => {
+  const info = await openCompose(page);
+  await page
+    .getByRole('radio', { name: /WhatsApp/ })
+    .first()
+    .check();
+  await page.getByLabel('Default country for local numbers').selectOption('NL');
+  const number = freshNumber();
+  await addRecipient(page, number.local);
+  await page.getByLabel('Message type').selectOption('image');
+  await page.getByLabel('Files to upload').setInputFiles({
+    name: 'tiny.png',
+    mimeType: 'image/png',
+    buffer: TINY_PNG,
+  });
+  const mediaUrl = page.getByLabel('Media URL');
+  await expect(mediaUrl).toHaveValue(/\/media\/[0-9a-f-]{36}$/);
+  await expect(
+    page.getByText(/tiny\.png · \d+ bytes · Fits WhatsApp: images up to 5 MB\./),
+  ).toBeVisible();
+  const preview = page.getByRole('complementary', { name: 'Previews' }).getByRole('img', {
+    name: 'tiny.png',
+  });
+  await expect(preview).toHaveAttribute('src', /^\/media\/workspaces\//);
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2);
+
+  // A PDF under "Image" is sent as what it is: a file.
+  await page.getByLabel('Files to upload').setInputFiles({
+    name: 'terms.pdf',
+    mimeType: 'application/pdf',
+    buffer: PDF,
+  });
+  await expect(page.getByLabel('Message type')).toHaveValue('file');
+  await expect(page.getByLabel('Content type')).toHaveValue('application/pdf');
+  await expect(page.getByLabel('File name')).toHaveValue('terms.pdf');
+  await page.getByLabel('Caption').fill('The terms');
+  const fileUrl = await mediaUrl.inputValue();
+  const reference = await page.getByLabel('Reference').inputValue();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'View the message' })).toBeVisible();
+  const [sent] = await messagesWithReference(page, info, number.e164, reference);
+  expect(sent?.body).toEqual({
+    type: 'file',
+    file: {
+      files: [{ mediaUrl: fileUrl, contentType: 'application/pdf', filename: 'terms.pdf' }],
+      text: 'The terms',
+    },
+  });
+});
+
+test('a malformed media link is ignored with a notice', async ({ page }) => {
+  await connectSandbox(page);
+  await page.goto(
+    `/compose?mode=media&mediaUrl=${encodeURIComponent('javascript:alert(1)')}&filename=x.png`,
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'Ignored from the link' })).toHaveText(
+    'Ignored from the link, as malformed: the media URL (not an http(s) URL).',
+  );
+  await expect(page).toHaveURL(/\/compose$/);
+  await expect(page.getByLabel('Text')).toHaveValue('');
+});

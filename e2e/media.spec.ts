@@ -62,6 +62,8 @@ async function throttleUploads(
   bytesPerSecond: number,
 ): Promise<CDPSession> {
   consoleErrors.allow(/Connecting to 'blob:.*"connect-src 'self'"/s);
+  // The same report, as the page's securitypolicyviolation event.
+  consoleErrors.allow(/^csp violation: connect-src blocked blob in /);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', {
@@ -370,3 +372,88 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('img', { name: 'Preview of ok.png' })).toBeVisible();
   });
 }
+
+test('Use in composer sends an uploaded image on WhatsApp, shown on the detail page through /media', async ({
+  page,
+}) => {
+  const { workspaceId } = await openMedia(page);
+  const channels = channelListSchema.parse(
+    await (await page.request.get(`/api/workspaces/${workspaceId}/channels?limit=1000`)).json(),
+  ).results;
+  const whatsapp = channels.find((c) => c.platformId === 'whatsapp' && c.status === 'active');
+  if (whatsapp === undefined) throw new Error('the sandbox has an active WhatsApp channel');
+  await page.getByLabel('Upload for').selectOption({ value: whatsapp.id });
+  await fileInput(page).setInputFiles({
+    name: 'pixel.png',
+    mimeType: 'image/png',
+    buffer: PNG_1X1,
+  });
+  const done = row(page, 'pixel.png');
+  await expect(done).toContainText('Uploaded');
+  const mediaUrl = await done.getByLabel('Media URL').inputValue();
+  // The uploaded-media card offers the same link.
+  await expect(
+    page
+      .getByRole('list', { name: 'Uploaded this session' })
+      .getByRole('link', { name: 'Use in composer' }),
+  ).toHaveAttribute('href', /^\/compose\?mode=media&/);
+
+  await done.getByRole('link', { name: 'Use in composer' }).click();
+  // The composer's code loads on first use: the notice, however long that takes, then the rest.
+  await expect(page.getByText('Started a message that sends pixel.png as its image.')).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(page).toHaveURL(/\/compose$/);
+  await expect(page.getByRole('radio', { name: /WhatsApp/ }).first()).toBeChecked();
+  await expect(page.getByLabel('Message type')).toHaveValue('image');
+  await expect(page.getByLabel('Media URL')).toHaveValue(mediaUrl);
+  await expect(page.getByText('WhatsApp takes images up to 5 MB.')).toBeVisible();
+
+  await page.getByLabel('Default country for local numbers').selectOption('NL');
+  const to = page.getByLabel('To', { exact: true });
+  await to.fill(
+    `06 ${String(1000 + Math.floor(Math.random() * 8000))} ${String(1000 + Math.floor(Math.random() * 8000))}`,
+  );
+  await to.press('Enter');
+  await page.getByLabel('Caption').fill('From the media page');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByRole('link', { name: 'View the message' }).click();
+
+  await expect(page.getByText('From the media page', { exact: true })).toBeVisible();
+  const image = page.getByRole('button', { name: 'View image 1 of 1' }).locator('img');
+  await expect(image).toHaveAttribute('src', /^\/media\/workspaces\//);
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+});
+
+test('Use in composer adds to a saved email draft as an attachment, and Undo restores the draft', async ({
+  page,
+}) => {
+  await openMedia(page);
+  await page.goto('/compose');
+  await page.getByRole('radio', { name: /Email/ }).first().check();
+  await page.getByLabel('Subject').fill('Half-written');
+  await expect(page.getByText('Draft saved in this browser.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Media', exact: true }).click();
+  await fileInput(page).setInputFiles({
+    name: 'terms.pdf',
+    mimeType: 'application/pdf',
+    buffer: pdf('terms'),
+  });
+  await expect(row(page, 'terms.pdf')).toContainText('Uploaded');
+  await row(page, 'terms.pdf').getByRole('link', { name: 'Use in composer' }).click();
+
+  await expect(page.getByText('Added terms.pdf to your saved draft as an attachment.')).toBeVisible(
+    {
+      timeout: 15_000,
+    },
+  );
+  await expect(page.getByLabel('Subject')).toHaveValue('Half-written');
+  await expect(page.getByRole('list', { name: 'Attachments' })).toContainText('terms.pdf');
+  await expectNoSeriousA11yIssues(page);
+
+  await page.getByRole('button', { name: 'Undo: keep the draft as it was' }).click();
+  await expect(page.getByText('Your draft is back as it was.')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Attachments' })).toHaveCount(0);
+  await expect(page.getByLabel('Subject')).toHaveValue('Half-written');
+});
