@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../clock';
+import { TIMER_GAP_MS } from './scheduler';
 import {
   CHANNELS,
   startTestSandbox,
@@ -55,6 +56,25 @@ describe('scheduler on the real clock', () => {
     expect(status(later)).toBe('scheduled');
     vi.advanceTimersByTime(60_000);
     expect(status(later)).toBe('delivered');
+  });
+
+  it('lets steps due a millisecond apart share a timer run, TIMER_GAP_MS after the last', async () => {
+    const a = await t.send(CHANNELS.sms, '+31611111111');
+    vi.advanceTimersByTime(1);
+    const b = await t.send(CHANNELS.sms, '+31622222222');
+    const runDue = vi.spyOn(t.sandbox.scheduler, 'runDue');
+    vi.advanceTimersByTime(299);
+    expect(runDue).toHaveBeenCalledTimes(1);
+    expect(status(a)).toBe('processing');
+    expect(status(b)).toBe('accepted');
+    vi.advanceTimersByTime(TIMER_GAP_MS - 1);
+    expect(status(b)).toBe('accepted');
+    vi.advanceTimersByTime(1);
+    expect(runDue).toHaveBeenCalledTimes(2);
+    expect(status(b)).toBe('processing');
+    expect(t.sandbox.store.messages.getById(b.id)?.lastStatusAt).toBe(
+      new Date(Date.parse(String(b.createdAt)) + 300).toISOString(),
+    );
   });
 
   it('stops its timer on close', async () => {

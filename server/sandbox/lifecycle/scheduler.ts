@@ -4,6 +4,14 @@ import type { Transition, TransitionStore } from '../store/types';
 /** setTimeout's ceiling (about 24.8 days); a later due time is reached in several hops. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/**
+ * The least time from one run to the next timer run on the real clock, so that steps
+ * falling due a millisecond apart (a stream of sends) share a commit instead of taking one
+ * each. Nobody sees the difference: every request catches up first, and a step's
+ * timestamps are its due time, not the time it was applied.
+ */
+export const TIMER_GAP_MS = 10;
+
 export interface SchedulerOptions {
   clock: Clock;
   transitions: TransitionStore;
@@ -19,8 +27,9 @@ export interface SchedulerOptions {
  * its own transaction, so a crash never loses or repeats a step and a restart simply
  * continues with whatever is due.
  *
- * On the real clock one timer is armed for the earliest due transition (re-armed after each
- * run and whenever an earlier one is planned). On the manual clock there is no timer: the
+ * On the real clock one timer is armed for the earliest due transition, at least
+ * {@link TIMER_GAP_MS} after the last run (re-armed after each run and whenever an earlier
+ * one is planned). On the manual clock there is no timer: the
  * `clock/advance` control route moves the clock and calls `runDue()`. The HTTP layer also
  * calls `runDue()` before serving a request, so answers never lag behind the clock.
  */
@@ -31,6 +40,7 @@ export class Scheduler {
   readonly #onError: (error: unknown) => void;
   #timer: NodeJS.Timeout | undefined;
   #timerDueAt: number | undefined;
+  #lastRunAt = Number.NEGATIVE_INFINITY;
   #running = false;
   #closed = false;
 
@@ -55,7 +65,9 @@ export class Scheduler {
     this.#running = true;
     let applied: number;
     try {
-      applied = this.#transitions.applyDue(this.#clock.now(), this.#apply);
+      const now = this.#clock.now();
+      this.#lastRunAt = now;
+      applied = this.#transitions.applyDue(now, this.#apply);
     } finally {
       this.#running = false;
     }
@@ -95,11 +107,12 @@ export class Scheduler {
 
   #arm(): void {
     if (this.#closed || this.#clock.mode !== 'real') return;
-    const next = this.#transitions.nextDueAt();
-    if (next === undefined) {
+    const due = this.#transitions.nextDueAt();
+    if (due === undefined) {
       this.#clear();
       return;
     }
+    const next = Math.max(due, this.#lastRunAt + TIMER_GAP_MS);
     if (this.#timer !== undefined && this.#timerDueAt !== undefined && this.#timerDueAt <= next) {
       return;
     }
