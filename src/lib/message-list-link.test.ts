@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseMessageFilters, toMessageListFilters } from './message-filters-url';
 import {
   listContextFor,
   listPagePath,
@@ -79,5 +80,25 @@ describe('listPagePath and listRequestOf', () => {
       filters: { startAt: '2026-11-27T11:00:00.000Z', reverse: true, tag: 'launch' },
     });
     expect(listRequestOf({ search: '' })).toEqual({ channelId: undefined, filters: {} });
+  });
+});
+
+describe('the list a message page reads', () => {
+  it('is the very request the Messages page made, so its cached pages are found', () => {
+    const searches = [
+      '',
+      `channel=${CH}&range=24h&status=sent&status=delivered&order=oldest`,
+      'range=custom&start=2026-11-01T00:00:00Z&tag=Launch&direction=incoming',
+      'platform=whatsapp&from=%2B31612345678&subject=invoice',
+    ];
+    for (const search of searches) {
+      const { filters } = parseMessageFilters(search);
+      const path = messagePagePath(message, listContextFor(search, NOW));
+      const list = readListContext(path.slice(path.indexOf('?')), NOW + 60_000);
+      expect(list && listRequestOf(list), search).toEqual({
+        channelId: filters.channelId,
+        filters: toMessageListFilters(filters, NOW),
+      });
+    }
   });
 });

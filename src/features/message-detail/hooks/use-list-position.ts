@@ -14,6 +14,8 @@ export function useListPosition(workspaceId: string, list: MessageListContext, m
   const { channelId, filters } = useMemo(() => listRequestOf(list), [list]);
   const query = useInfiniteQuery({
     ...messageListOptions(workspaceId, channelId, filters),
+    // Step through the list as it was loaded; only a list that is not cached is read here.
+    refetchOnMount: false,
     refetchOnWindowFocus: false,
   });
   const { data, hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
