@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent as HttpAgent, createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createProxyMiddleware } from 'http-proxy-middleware';
@@ -68,15 +70,25 @@ async function serveSandbox(): Promise<{ port: number; workspaceId: string }> {
   return { port: (app.server.address() as AddressInfo).port, workspaceId: sandbox.workspaceId };
 }
 
-/** Perch's real server (buildApp: host check, security headers, connections). */
+/**
+ * Perch's real server, started as `npm start` starts it (startPerch: host check, security
+ * headers, its warn-level logger, the in-process sandbox, connections), in Bird mode with
+ * the upstream as Bird. Its sandbox is empty and its data lives in a temporary folder.
+ */
 async function servePerch(upstream: string): Promise<number> {
-  const { buildApp } = await import('../server/app');
+  const { startPerch } = await import('../server/main');
   const { parseConfig } = await import('../server/config');
-  const result = parseConfig([], { PERCH_BIRD_API: upstream, PERCH_BIRD_MEDIA: upstream });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'perch-bench-'));
+  process.once('exit', () => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const result = parseConfig(['--port', '0', '--data-dir', dataDir, '--sandbox-seed', '0'], {
+    PERCH_BIRD_API: upstream,
+    PERCH_BIRD_MEDIA: upstream,
+  });
   if (result.kind !== 'config') throw new Error('unexpected --help');
-  const app = buildApp({ config: result.config, distDir: null });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  return (app.server.address() as AddressInfo).port;
+  const server = await startPerch(result.config, { distDir: null });
+  return (server.app.server.address() as AddressInfo).port;
 }
 
 /** http-proxy-middleware doing the same job. */
@@ -281,7 +293,7 @@ async function connectPerch(origin: string, workspaceId: string): Promise<string
 const HPM = 'http-proxy-middleware';
 
 interface Round {
-  rates: Map<string, Rate>;
+  rates: Map<string, Rate | undefined>;
   p50: Map<string, number>;
 }
 
