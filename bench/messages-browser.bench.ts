@@ -88,6 +88,10 @@ interface Navigation {
   /** The first messages API request of the page (absolute URL) and its duration. */
   apiUrl: string;
   apiMs: number;
+  /** Where the time went (ms since navigation start): scripts loaded, the list asked, answered. */
+  scriptsEnd: number;
+  apiStart: number;
+  apiEnd: number;
 }
 
 async function navigate(browser: Browser, origin: string, baseline?: string): Promise<Navigation> {
@@ -102,15 +106,26 @@ async function navigate(browser: Browser, origin: string, baseline?: string): Pr
     }
     await page.goto(baseline === undefined ? '/messages' : BASELINE_PATH);
     const rows = await within(STEP_TIMEOUT_MS, 'first rows', page.evaluate(firstRows));
-    const api = await page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .filter((entry) => /\/api\/workspaces\/[^/]+\/messages\?/.test(entry.name))
-        .map((entry) => ({ url: entry.name, ms: entry.duration })),
-    );
-    const first = api[0];
+    const timing = await page.evaluate(() => {
+      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const scripts = resources.filter((entry) => entry.initiatorType === 'script');
+      return {
+        scriptsEnd: Math.max(0, ...scripts.map((entry) => entry.responseEnd)),
+        api: resources
+          .filter((entry) => /\/api\/workspaces\/[^/]+\/messages\?/.test(entry.name))
+          .map((entry) => ({ url: entry.name, start: entry.startTime, end: entry.responseEnd })),
+      };
+    });
+    const first = timing.api[0];
     if (first === undefined) throw new Error('the page fetched no messages page');
-    return { paintedAt: rows.paintedAt, apiUrl: first.url, apiMs: first.ms };
+    return {
+      paintedAt: rows.paintedAt,
+      apiUrl: first.url,
+      apiMs: first.end - first.start,
+      scriptsEnd: timing.scriptsEnd,
+      apiStart: first.start,
+      apiEnd: first.end,
+    };
   } finally {
     await context.close();
   }
@@ -225,6 +240,11 @@ export async function run(): Promise<BenchResult[]> {
     log(
       `first rows painted: app ${app.map((n) => n.paintedAt.toFixed(0)).join(', ')} ms; ` +
         `baseline ${plain.map((n) => n.paintedAt.toFixed(0)).join(', ')} ms`,
+    );
+    const at = (pick: (n: Navigation) => number): string => median(app.map(pick)).toFixed(0);
+    log(
+      `app timeline (medians, ms since navigation start): scripts loaded ${at((n) => n.scriptsEnd)}, ` +
+        `list asked ${at((n) => n.apiStart)}, answered ${at((n) => n.apiEnd)}, rows painted ${at((n) => n.paintedAt)}`,
     );
     log(
       `the API page itself (Resource Timing, median): app ${median(app.map((n) => n.apiMs)).toFixed(1)} ms, ` +
