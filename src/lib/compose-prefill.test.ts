@@ -5,7 +5,6 @@ import {
   draftFromMessage,
   prefillModeFor,
   readComposeAddress,
-  readComposePrefill,
 } from './compose-prefill';
 
 const CHANNEL = '22222222-2222-4222-8222-222222222222';
@@ -63,21 +62,17 @@ describe('compose prefill in the address', () => {
     const prefill = { mode: 'reply' as const, channelId: CHANNEL, messageId: incoming.id };
     const path = composePrefillPath(prefill);
     expect(path).toBe(`/compose?mode=reply&channelId=${CHANNEL}&messageId=${incoming.id}`);
-    expect(readComposePrefill(new URL(path, 'http://x').searchParams)).toEqual(prefill);
+    expect(readComposeAddress(new URL(path, 'http://x').searchParams).prefill).toEqual(prefill);
   });
 
-  it('reads nothing from a missing or malformed prefill', () => {
-    expect(readComposePrefill(new URLSearchParams())).toBeNull();
-    expect(
-      readComposePrefill(
-        new URLSearchParams({ mode: 'forward', channelId: CHANNEL, messageId: incoming.id }),
-      ),
-    ).toBeNull();
-    expect(
-      readComposePrefill(
-        new URLSearchParams({ mode: 'reply', channelId: 'x', messageId: incoming.id }),
-      ),
-    ).toBeNull();
+  it('reads nothing from a missing or malformed message prefill', () => {
+    expect(readComposeAddress(new URLSearchParams()).prefill).toBeNull();
+    for (const search of [
+      { mode: 'forward', channelId: CHANNEL, messageId: incoming.id },
+      { mode: 'reply', channelId: 'x', messageId: incoming.id },
+    ]) {
+      expect(readComposeAddress(new URLSearchParams(search)).prefill).toBeNull();
+    }
   });
 });
 

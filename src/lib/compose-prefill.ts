@@ -128,11 +128,6 @@ export function readComposeAddress(search: URLSearchParams): ComposeAddress {
     : { prefill: null, ignored: ['the message to start from (a malformed link)'] };
 }
 
-/** The prefill in a composer address, or `null` when there is none or it is malformed. */
-export function readComposePrefill(search: URLSearchParams): ComposePrefill | null {
-  return readComposeAddress(search).prefill;
-}
-
 /** Which prefills make sense for a message: duplicate outgoing ones, reply to incoming ones. */
 export function prefillModeFor(message: Message): PrefillMode {
   return message.direction === 'outgoing' ? 'duplicate' : 'reply';

@@ -53,6 +53,7 @@ const DESCRIPTION =
   "Write a message and send it on one of the workspace's channels. It is checked before it leaves, and sent exactly once.";
 
 const NO_ERRORS: MappedErrors = { fields: {}, chips: {}, unmapped: [] };
+const NOTHING_TO_TELL: ComposeStart = { form: undefined, notes: [], undo: undefined };
 const RECIPIENT_LABEL: Record<RecipientField, string> = { to: 'To', cc: 'Cc', bcc: 'Bcc' };
 
 export function ComposePage() {
@@ -177,6 +178,7 @@ function ComposeFormView({
 
   const onSent = (message: Message) => {
     setErrors(NO_ERRORS);
+    setStartNotes(NOTHING_TO_TELL);
     clear(emptyForm({ channelId: message.channelId, country: form.country }));
   };
   const { phase, send, checkAgain, reset } = useExactlyOnceSend(workspaceId, onSent);
@@ -651,6 +653,7 @@ function ComposeFormView({
           disabled={busy}
           onClick={() => {
             setErrors(NO_ERRORS);
+            setStartNotes(NOTHING_TO_TELL);
             reset();
             clear(emptyForm({ channelId: form.channelId, country: form.country }));
           }}
