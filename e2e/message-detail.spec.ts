@@ -460,12 +460,16 @@ test('Previous and Next walk the filtered list the message was opened from; Back
   const info = await sandboxInfo(page.request);
   const tag = `step-${randomUUID().slice(0, 8)}`;
   const to = { receiver: { contacts: [{ identifierValue: phone('1234') }] } };
+  /** Each message's text by id: the name of its row's link. */
+  const texts = new Map<string, string>();
   for (const n of [1, 2, 3]) {
-    await sendMessage(page.request, info, 'sms-messagebird', {
+    const text = `Step ${String(n)} of ${tag}`;
+    const sent = await sendMessage(page.request, info, 'sms-messagebird', {
       ...to,
-      body: { type: 'text', text: { text: `Step ${String(n)} of ${tag}` } },
+      body: { type: 'text', text: { text } },
       tags: [tag],
     });
+    texts.set(sent.id, text);
   }
   // Same tag, another platform: the list's platform filter leaves it out.
   await sendMessage(page.request, info, 'whatsapp', {
@@ -482,7 +486,9 @@ test('Previous and Next walk the filtered list the message was opened from; Back
   await page.goto(`/messages?platform=sms-messagebird&tag=${tag}`);
   const rows = page.getByRole('link', { name: new RegExp(`of ${tag}$`) });
   await expect(rows).toHaveCount(3);
-  await page.getByRole('link', { name: textOf(first) }).click();
+  const firstText = texts.get(first.id);
+  if (firstText === undefined) throw new Error('the list holds a message this test did not send');
+  await page.getByRole('link', { name: firstText, exact: true }).click();
   await expectOpen(page, first, '1 of 3');
   await expect(stepper(page).getByRole('link', { name: 'Previous' })).toHaveCount(0);
   await expect(stepper(page)).toContainText('First in the list');
@@ -503,12 +509,6 @@ test('Previous and Next walk the filtered list the message was opened from; Back
   await expect(page).toHaveURL(new RegExp(`/messages\\?platform=sms-messagebird&tag=${tag}$`));
   await expect(rows).toHaveCount(3);
 });
-
-/** The row link's name: the text message's preview. */
-function textOf(message: { body: unknown }): string {
-  const body = message.body as { text?: { text?: string } };
-  return body.text?.text ?? '';
-}
 
 test('a shared link with its list finds the message and reads the next page at the last loaded row', async ({
   page,
