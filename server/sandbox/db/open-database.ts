@@ -25,6 +25,10 @@ export interface OpenDatabaseOptions {
  *   process crash — even SIGKILL right after a 202 — therefore loses nothing; only an OS
  *   crash or power cut can lose the last transactions. That is the durability the sandbox
  *   promises ("committed before the 202 is sent"), at a fraction of FULL's cost.
+ * - `wal_autocheckpoint = 10000` pages (about 40 MiB of WAL) rather than 1000: a checkpoint
+ *   copies each page once however often it changed since the last one, and fsyncs twice,
+ *   so under a stream of sends ten times fewer of them cost a quarter less CPU and most of
+ *   the waiting. Durability is the same (a committed transaction is in the WAL either way).
  * - `foreign_keys = ON`, `busy_timeout` for a second process (the CLI) touching the file,
  *   a 64 MiB page cache and in-memory temp tables.
  */
@@ -33,7 +37,10 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const db = new BetterSqlite3(inMemory ? ':memory:' : join(dataDir, DATABASE_FILE));
   try {
-    if (!inMemory) db.pragma('journal_mode = WAL');
+    if (!inMemory) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('wal_autocheckpoint = 10000');
+    }
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
