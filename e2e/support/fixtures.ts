@@ -23,9 +23,10 @@ export interface CspViolation {
 const CSP_BINDING = '__perchReportCspViolation';
 
 /**
- * Runs in every document of the page before its own scripts. Documents in `about:` frames
- * (the sandboxed email frame's srcdoc) are not Perch's code: the email frame has no
- * allow-scripts, so this never runs there, and the check keeps it so if that changes.
+ * Runs in every document of the page before its own scripts. Playwright runs init scripts
+ * even in a sandboxed srcdoc frame without allow-scripts (checked in Chromium 156), so the
+ * email frame (`about:srcdoc`), whose own CSP blocks remote content by design, is skipped
+ * here: what it blocks is the sender's markup, not Perch's code.
  */
 function listenForCspViolations(binding: string): void {
   if (location.protocol === 'about:') return;
