@@ -23,10 +23,11 @@ export interface CspViolation {
 const CSP_BINDING = '__perchReportCspViolation';
 
 /**
- * Runs in every document of the page before its own scripts. Playwright runs init scripts
- * even in a sandboxed srcdoc frame without allow-scripts (checked in Chromium 156), so the
- * email frame (`about:srcdoc`), whose own CSP blocks remote content by design, is skipped
- * here: what it blocks is the sender's markup, not Perch's code.
+ * Runs in every document of the page before its own scripts. Playwright starts init
+ * scripts even in a sandboxed srcdoc frame without allow-scripts (checked in Chromium 156;
+ * listeners added there did not fire), so the email frame (`about:srcdoc`), whose own CSP
+ * blocks remote content by design, is skipped explicitly: what it blocks is the sender's
+ * markup, not Perch's code.
  */
 function listenForCspViolations(binding: string): void {
   if (location.protocol === 'about:') return;
