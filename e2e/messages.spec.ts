@@ -38,7 +38,8 @@ test('the log shows the messages of a tag, newest first, with their columns', as
   await expect(row).toContainText('SMS – Support line');
   await expect(row.getByRole('link', { name: 'Second hello' })).toHaveAttribute(
     'href',
-    `/messages/${second.channelId}/${second.id}`,
+    // The link carries the list it belongs to, for Previous / Next on the message page.
+    `/messages/${second.channelId}/${second.id}?${new URLSearchParams({ list: `tag=${tag}` }).toString()}`,
   );
   await expect(
     page.getByRole('status').filter({ hasText: 'All 2 matching messages loaded' }),
@@ -184,7 +185,9 @@ test('the keyboard moves through the rows and opens one', async ({ page }) => {
   await page.keyboard.press('Enter');
   const second = expected[1];
   if (second === undefined) throw new Error('three messages were sent');
-  await expect(page).toHaveURL(`/messages/${second.channelId}/${second.id}`);
+  await expect(page).toHaveURL(
+    `/messages/${second.channelId}/${second.id}?${new URLSearchParams({ list: `tag=${tag}` }).toString()}`,
+  );
 });
 
 test('saved views, the column chooser and privacy mode', async ({ page }) => {
