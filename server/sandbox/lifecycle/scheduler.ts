@@ -23,15 +23,15 @@ export interface SchedulerOptions {
 
 /**
  * The one scheduler of a sandbox. Transitions are rows with a due time; nothing else waits
- * in memory. `runDue()` applies every transition due by `clock.now()`, oldest first, each in
- * its own transaction, so a crash never loses or repeats a step and a restart simply
- * continues with whatever is due.
+ * in memory. `runDue()` applies every transition due by `clock.now()`, oldest first, each
+ * atomic with the deletion of its row (many share a commit), so a crash never loses or
+ * repeats a step and a restart simply continues with whatever is due.
  *
  * On the real clock one timer is armed for the earliest due transition, at least
  * {@link TIMER_GAP_MS} after the last run (re-armed after each run and whenever an earlier
- * one is planned). On the manual clock there is no timer: the
- * `clock/advance` control route moves the clock and calls `runDue()`. The HTTP layer also
- * calls `runDue()` before serving a request, so answers never lag behind the clock.
+ * one is planned). On the manual clock there is no timer: the `clock/advance` control route
+ * moves the clock and calls `runDue()`. The HTTP layer also catches up before serving a
+ * request (sends inside their group commit), so answers never lag behind the clock.
  */
 export class Scheduler {
   readonly #clock: Clock;
