@@ -436,14 +436,15 @@ test('an HTML email with cc and an attachment is sent and its detail page lists 
     page.getByText(`1 attachment, ${String(PDF.length)} bytes in all; email takes up to 10 MB.`),
   ).toBeVisible();
   await expect(page.getByRole('list', { name: 'Attached files' })).toContainText('terms.pdf');
-  await page.getByText('Request preview').click();
-  await expect(page.getByRole('complementary', { name: 'Previews' })).toContainText(
-    '"filename": "terms.pdf"',
-  );
-  await expectNoSeriousA11yIssues(page);
 
-  // The draft keeps the attachment across a reload.
-  await expect(page.getByText('Draft saved in this browser.')).toBeVisible();
+  // The draft keeps the attachment across a reload (once written, at most a second later).
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        Object.keys(localStorage).some((key) => localStorage.getItem(key)?.includes('terms.pdf')),
+      ),
+    )
+    .toBe(true);
   await page.reload();
   await expect(page.getByRole('list', { name: 'Attachments' })).toContainText('terms.pdf');
 
@@ -535,4 +536,35 @@ test('a malformed media link is ignored with a notice', async ({ page }) => {
   );
   await expect(page).toHaveURL(/\/compose$/);
   await expect(page.getByLabel('Text')).toHaveValue('');
+});
+
+test('with attachments the composer passes axe; previews stand beside the form on wide screens', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openCompose(page);
+  await page.getByRole('radio', { name: /Email/ }).first().check();
+  await page.getByLabel('To', { exact: true }).fill('dora@example.com ');
+  await page.getByLabel('HTML body').fill('<p>Two files</p>');
+  await page.getByLabel('Files to upload').setInputFiles([
+    { name: 'terms.pdf', mimeType: 'application/pdf', buffer: PDF },
+    { name: 'tiny.png', mimeType: 'image/png', buffer: TINY_PNG },
+  ]);
+  await expect(page.getByRole('list', { name: 'Attachments' }).getByRole('listitem')).toHaveCount(
+    2,
+  );
+  await page.getByText('Request preview').click();
+  const previews = page.getByRole('complementary', { name: 'Previews' });
+  await expect(previews).toContainText('"filename": "tiny.png"');
+  await expectAccessibleMessagePage(page);
+
+  const fields = page.getByRole('group', { name: 'Content' });
+  const side = async () => (await previews.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+  const main = async () => (await fields.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+  // Wide: one row, previews to the right of the fields.
+  expect((await side()).x).toBeGreaterThanOrEqual((await main()).x + (await main()).width);
+  // Narrow: one column, previews below the fields.
+  await page.setViewportSize({ width: 800, height: 900 });
+  await expect.poll(async () => (await side()).x).toBeLessThan((await main()).x + 1);
+  expect((await side()).y).toBeGreaterThan((await main()).y + (await main()).height);
 });

@@ -18,12 +18,15 @@ import { AttachmentsField } from './components/attachments-field';
 import { LocationFields, TemplateFields } from './components/body-fields';
 import { MediaBodyFields } from './components/media-body-fields';
 import { ChannelPicker, FieldError } from './components/channel-picker';
+import { EmailFields } from './components/email-fields';
 import { MessagePreview } from './components/message-preview';
 import { RecipientInput } from './components/recipient-input';
 import { RequestPreview } from './components/request-preview';
+import { SendStatus } from './components/send-status';
+import { StartNotice } from './components/start-notice';
 import { SmsCounter } from './components/sms-counter';
 import { readStoredDraft, useComposeDraft } from './hooks/use-compose-draft';
-import { useExactlyOnceSend, type SendPhase } from './hooks/use-exactly-once-send';
+import { useExactlyOnceSend } from './hooks/use-exactly-once-send';
 import {
   buildRequest,
   defaultCountry,
@@ -42,7 +45,6 @@ import {
   type MappedErrors,
   type RecipientField,
 } from './utils/compose-form';
-import { explainRefusal } from './utils/explain-refusal';
 import { addRecipients, recipientKind } from './utils/recipients';
 import { formFromDraft } from './utils/prefill-form';
 import { startFromMedia, type ComposeStart } from './utils/start-from-media';
@@ -155,8 +157,8 @@ function ComposeFormView({
   const onBusyChange = useCallback((count: number) => {
     setUploading(count);
   }, []);
-  const ids = { text: useId(), subject: useId(), user: useId(), name: useId(), html: useId() };
-  const more = { plain: useId(), ref: useId(), tags: useId(), at: useId(), country: useId() };
+  const ids = { text: useId() };
+  const more = { ref: useId(), tags: useId(), at: useId(), country: useId() };
   const opts = { validity: useId(), links: useId(), kind: useId() };
   const now = useNow();
   const errorSummaryRef = useRef<HTMLDivElement>(null);
@@ -260,16 +262,12 @@ function ComposeFormView({
   return (
     <form className="compose-form" noValidate onSubmit={submit} aria-label="Compose a message">
       <div className="compose-main">
-        {startNotes.notes.length === 0 ? null : (
-          <div role="status" className="compose-note compose-start-note">
-            {startNotes.notes.map((note) => (
-              <p key={note}>{note}</p>
-            ))}
-            {startNotes.undo === undefined ? null : (
-              <button
-                type="button"
-                className="button compose-button-small"
-                onClick={() => {
+        <StartNotice
+          notes={startNotes.notes}
+          onUndo={
+            startNotes.undo === undefined
+              ? undefined
+              : () => {
                   const previous = startNotes.undo;
                   if (previous !== undefined) setForm(previous);
                   setStartNotes({
@@ -277,13 +275,9 @@ function ComposeFormView({
                     notes: ['Your draft is back as it was.'],
                     undo: undefined,
                   });
-                }}
-              >
-                Undo: keep the draft as it was
-              </button>
-            )}
-          </div>
-        )}
+                }
+          }
+        />
         <div ref={errorSummaryRef} tabIndex={-1} className="compose-summary">
           {errors.unmapped.length > 0 || errorCount > 0 ? (
             <div role="alert" className="compose-banner">
@@ -375,74 +369,12 @@ function ComposeFormView({
               <legend>Content</legend>
               {email ? (
                 <>
-                  <div className="field">
-                    <label htmlFor={ids.subject}>Subject</label>
-                    <input
-                      id={ids.subject}
-                      value={form.subject}
-                      onChange={(e) => {
-                        update({ subject: e.target.value });
-                      }}
-                      {...invalidProps('subject', `${ids.subject}-error`)}
-                    />
-                    <FieldError id={`${ids.subject}-error`} messages={fieldError('subject')} />
-                  </div>
-                  <div className="compose-row">
-                    <div className="field">
-                      <label htmlFor={ids.user}>Sender user</label>
-                      <input
-                        id={ids.user}
-                        value={form.senderUser}
-                        placeholder="news"
-                        onChange={(e) => {
-                          update({ senderUser: e.target.value });
-                        }}
-                        {...invalidProps('senderUser', `${ids.user}-help ${ids.user}-error`)}
-                      />
-                      <p id={`${ids.user}-help`} className="field-help">
-                        The part before @{channel.identifier}
-                      </p>
-                      <FieldError id={`${ids.user}-error`} messages={fieldError('senderUser')} />
-                    </div>
-                    <div className="field">
-                      <label htmlFor={ids.name}>Sender name</label>
-                      <input
-                        id={ids.name}
-                        value={form.senderName}
-                        onChange={(e) => {
-                          update({ senderName: e.target.value });
-                        }}
-                        {...invalidProps('senderName', `${ids.name}-error`)}
-                      />
-                      <FieldError id={`${ids.name}-error`} messages={fieldError('senderName')} />
-                    </div>
-                  </div>
-                  <div className="field">
-                    <label htmlFor={ids.html}>HTML body</label>
-                    <textarea
-                      id={ids.html}
-                      rows={8}
-                      value={form.html}
-                      onChange={(e) => {
-                        update({ html: e.target.value });
-                      }}
-                      {...invalidProps('html', `${ids.html}-error`)}
-                    />
-                    <FieldError id={`${ids.html}-error`} messages={fieldError('html')} />
-                  </div>
-                  <div className="field">
-                    <label htmlFor={more.plain}>Plain-text alternative</label>
-                    <textarea
-                      id={more.plain}
-                      rows={4}
-                      value={form.plain}
-                      onChange={(e) => {
-                        update({ plain: e.target.value });
-                      }}
-                      {...invalidProps('plain', `${more.plain}-error`)}
-                    />
-                    <FieldError id={`${more.plain}-error`} messages={fieldError('plain')} />
-                  </div>
+                  <EmailFields
+                    form={form}
+                    update={update}
+                    fieldError={fieldError}
+                    domain={channel.identifier}
+                  />
                   <AttachmentsField
                     workspaceId={workspaceId}
                     channelId={channel.id}
@@ -696,73 +628,3 @@ const COUNTRIES: readonly { code: CountryCode; label: string }[] = (() => {
     }))
     .sort((a, b) => a.label.localeCompare(b.label));
 })();
-
-function SendStatus({
-  phase,
-  onCheckAgain,
-}: {
-  phase: SendPhase;
-  onCheckAgain: () => Promise<void>;
-}) {
-  switch (phase.kind) {
-    case 'idle':
-      return <p role="status" className="compose-status-empty" />;
-    case 'sending':
-      return <p role="status">Sending…</p>;
-    case 'checking':
-      return (
-        <p role="status">
-          No clear answer ({phase.reason}). Looking the reference up among the channel&apos;s recent
-          messages before sending again…
-        </p>
-      );
-    case 'sent':
-      return (
-        <div role="status" className="compose-toast">
-          <p>
-            {phase.recovered
-              ? 'The answer was lost, but the message was found among the channel’s messages: it was sent once.'
-              : phase.message.status === 'scheduled'
-                ? 'Message scheduled.'
-                : 'Message accepted.'}{' '}
-            <Link to={`/messages/${phase.message.channelId}/${phase.message.id}`}>
-              View the message
-            </Link>
-          </p>
-        </div>
-      );
-    case 'not-found':
-      return (
-        <div role="alert" className="compose-banner">
-          <p>
-            The send got no answer ({phase.reason}), and its reference is not among the
-            channel&apos;s recent messages: it was not sent. Send again when ready.
-          </p>
-        </div>
-      );
-    case 'unchecked':
-      return (
-        <div role="alert" className="compose-banner">
-          <p>
-            The send got no answer ({phase.reason}), and checking whether it arrived failed too (
-            {phase.lookupError}). Check before sending again, so the message goes out once.
-          </p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              void onCheckAgain();
-            }}
-          >
-            Check again
-          </button>
-        </div>
-      );
-    case 'refused':
-      return (
-        <div role="alert" className="compose-banner">
-          <p>{explainRefusal(phase.error)}</p>
-        </div>
-      );
-  }
-}

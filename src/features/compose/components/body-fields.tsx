@@ -19,6 +19,7 @@ export function TextField(props: {
   value: string;
   name: FieldName;
   help?: string;
+  placeholder?: string;
   inputMode?: 'decimal';
   onChange: (value: string) => void;
   fieldError: BodyFieldsProps['fieldError'];
@@ -32,6 +33,7 @@ export function TextField(props: {
         id={id}
         value={props.value}
         inputMode={props.inputMode}
+        placeholder={props.placeholder}
         aria-invalid={errors !== undefined || undefined}
         aria-describedby={`${id}-help ${id}-error`}
         onChange={(e) => {

@@ -37,7 +37,8 @@ export function MessagePreview({
         </dl>
         {sanitized ? (
           <>
-            <SafeHtmlFrame document={sanitized.document} title="Email content" />
+            {/* A phone's width fits the preview column, so the frame never scrolls sideways. */}
+            <SafeHtmlFrame document={sanitized.document} title="Email content" width="phone" />
             {sanitized.blockedRemote > 0 ? (
               <p className="field-help">
                 {String(sanitized.blockedRemote)} remote reference(s) are not loaded in the preview.
