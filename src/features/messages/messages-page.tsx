@@ -263,7 +263,7 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
             onScroll={(scrollTop) => {
               if (scrollTop < ROW_HEIGHT / 2 && pending.length > 0) reveal();
             }}
-            onVisibleRowsChange={showVisibleRows}
+            onVisibleRowsChange={live ? showVisibleRows : undefined}
           />
         </ListLinkContext>
       </MessageListStates>

@@ -1,16 +1,20 @@
 import { useTable, type Header } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
-import { isFailedStatus } from '@/components/status-badge';
+import { useCallback, useEffect, type KeyboardEvent, type ReactNode } from 'react';
 import type { Message } from '@/lib/bird/message';
 import type { ColumnSizing, ColumnVisibility } from '../hooks/use-column-preferences';
 import { MESSAGE_COLUMNS, messageTableFeatures } from './message-columns';
+import { MessageTableFooterRow, MessageTableRow, ROW_HEIGHT } from './message-table-row';
 
-/** Every row is one line; a fixed height keeps scrolling through millions cheap. */
-export const ROW_HEIGHT = 40;
+export { ROW_HEIGHT };
 /** Ask for the next page this many rows before the end. */
 const PREFETCH_ROWS = 15;
 const KEYBOARD_RESIZE_STEP = 16;
+/** Rows rendered beyond the visible ones, above and below. */
+const OVERSCAN_ROWS = 8;
+
+const estimateRowSize = () => ROW_HEIGHT;
+const rowIdOf = (message: Message) => message.id;
 
 type Updater<T> = T | ((previous: T) => T);
 
@@ -64,7 +68,7 @@ export function MessageTable({
     features: messageTableFeatures,
     columns: MESSAGE_COLUMNS,
     data: rows,
-    getRowId: (message) => message.id,
+    getRowId: rowIdOf,
     state: { columnVisibility, columnSizing },
     onColumnVisibilityChange,
     onColumnSizingChange,
@@ -73,22 +77,30 @@ export function MessageTable({
   const tableRows = table.getRowModel().rows;
   const count = tableRows.length + 1;
 
+  // The virtualizer keeps its measurements while `count`, `estimateSize` and `getItemKey`
+  // stay the same: a key function that changed on every render would make it measure all
+  // loaded rows again on every scroll step.
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? 'footer', [rows]);
+  const getScrollElement = useCallback(() => scrollRef.current, [scrollRef]);
   // No React Compiler in this build; the virtualizer is read fresh on every render.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    getItemKey: (index) => tableRows[index]?.id ?? 'footer',
+    getScrollElement,
+    estimateSize: estimateRowSize,
+    overscan: OVERSCAN_ROWS,
+    getItemKey,
   });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items.at(-1)?.index ?? 0;
+  const scrolling = virtualizer.isScrolling;
 
+  // Told once the list comes to rest, not on every row that passes during a scroll.
   useEffect(() => {
-    onVisibleRowsChange?.(tableRows.slice(firstIndex, lastIndex + 1).map((row) => row.id));
-  }, [firstIndex, lastIndex, tableRows, onVisibleRowsChange]);
+    if (scrolling || onVisibleRowsChange === undefined) return;
+    onVisibleRowsChange(tableRows.slice(firstIndex, lastIndex + 1).map((row) => row.id));
+  }, [scrolling, firstIndex, lastIndex, tableRows, onVisibleRowsChange]);
 
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && lastIndex >= tableRows.length - PREFETCH_ROWS) {
@@ -160,54 +172,21 @@ export function MessageTable({
         >
           {items.map((item) => {
             const row = tableRows[item.index];
-            const style: CSSProperties = {
-              transform: `translateY(${String(item.start)}px)`,
-              height: ROW_HEIGHT,
-            };
-            if (row === undefined) {
-              return (
-                <div
-                  key="footer"
-                  role="row"
-                  className="messages-tr messages-footer-row"
-                  style={style}
-                >
-                  <div
-                    role="cell"
-                    className="messages-td messages-footer-cell"
-                    aria-colspan={visibleCount}
-                  >
-                    {footer}
-                  </div>
-                </div>
-              );
-            }
-            const failed = isFailedStatus(row.original.status);
-            return (
-              <div
+            return row === undefined ? (
+              <MessageTableFooterRow key="footer" start={item.start} colCount={visibleCount}>
+                {footer}
+              </MessageTableFooterRow>
+            ) : (
+              <MessageTableRow
                 key={row.id}
-                role="row"
-                aria-rowindex={item.index + 2}
-                data-row-index={item.index}
-                data-selected={selectedIndex === item.index ? 'true' : undefined}
-                data-failed={failed ? 'true' : undefined}
-                className="messages-tr messages-row"
-                style={style}
-                onFocus={() => {
-                  if (selectedIndex !== item.index) onSelect(item.index);
-                }}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <div
-                    key={cell.id}
-                    role="cell"
-                    className={`messages-td messages-col-${cell.column.id}`}
-                    style={{ width: cell.column.getSize() }}
-                  >
-                    <table.FlexRender cell={cell} />
-                  </div>
-                ))}
-              </div>
+                row={row}
+                index={item.index}
+                start={item.start}
+                selected={selectedIndex === item.index}
+                onSelect={onSelect}
+                columnVisibility={columnVisibility}
+                columnSizing={columnSizing}
+              />
             );
           })}
         </div>
