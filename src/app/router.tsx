@@ -1,13 +1,17 @@
-import { createBrowserRouter, redirect, RouterProvider, type RouteObject } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
 import { RouteErrorBoundary } from './errors/route-error-boundary';
 import { AppLayout } from './layout/app-layout';
+import { messagesLoader } from './loaders/messages-loader';
 import { NotFound } from './routes/not-found';
 
 /**
  * Every page is a lazy route module in ./routes exporting `Component` (and, when it needs
- * them, `loader` or its own `ErrorBoundary`), so each page's code loads on first visit.
+ * them, its own `ErrorBoundary`), so each page's code loads on first visit. A loader that
+ * starts a page's first requests is declared here instead (./loaders), so that the router
+ * runs it at once, in parallel with loading the page's code, not after it.
  */
-export const routes: RouteObject[] = [
+export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     path: '/',
     Component: AppLayout,
@@ -20,7 +24,11 @@ export const routes: RouteObject[] = [
         ErrorBoundary: RouteErrorBoundary,
         children: [
           { index: true, loader: () => redirect('/messages') },
-          { path: 'messages', lazy: () => import('./routes/messages') },
+          {
+            path: 'messages',
+            loader: messagesLoader(queryClient),
+            lazy: () => import('./routes/messages'),
+          },
           {
             path: 'messages/:channelId/:messageId',
             lazy: () => import('./routes/message-detail'),
@@ -35,10 +43,9 @@ export const routes: RouteObject[] = [
   },
 ];
 
-const router = createBrowserRouter(routes);
-
-export function AppRouter() {
-  return <RouterProvider router={router} />;
+/** The app's router. Created once, before the first render: it starts loading at once. */
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRoutes(queryClient));
 }
 
 function LayoutErrorBoundary() {

@@ -12,7 +12,8 @@ function label(session: SessionInfo | undefined, failed: boolean): string {
 
 /** The connection in the top bar, on every page, as a link to the Connect page. */
 export function ConnectionIndicator() {
-  const session = useQuery(sessionQueryOptions());
+  // Mounted once with the layout, beside the session guard, which keeps the answer current.
+  const session = useQuery({ ...sessionQueryOptions(), refetchOnMount: false });
   const connected = session.data?.connected === true;
   return (
     <NavLink to="/connect" className="connection-indicator">

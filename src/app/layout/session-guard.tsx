@@ -12,7 +12,9 @@ import { sessionQueryOptions } from '@/lib/api/session';
  */
 export function SessionGuard({ children }: { children: ReactNode }) {
   const { pathname, search, hash } = useLocation();
-  const session = useQuery(sessionQueryOptions());
+  // The guard mounts once. An answer already cached is one the route loaders just read
+  // (messages-loader.ts): asking again on mount would only repeat it.
+  const session = useQuery({ ...sessionQueryOptions(), refetchOnMount: false });
 
   if (pathname === '/connect') return children;
   // Data first: a failed background re-check keeps the page while the last answer stands.

@@ -8,6 +8,8 @@ import { sessionQueryOptions } from '@/lib/api/session';
 export function useWorkspaceId(): string | undefined {
   const { data } = useQuery({
     ...sessionQueryOptions(),
+    // The session guard keeps the answer current; reading it must not ask again.
+    refetchOnMount: false,
     select: (session) => (session.connected ? session.workspaceId : undefined),
   });
   return data;
