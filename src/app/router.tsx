@@ -2,14 +2,15 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
 import { RouteErrorBoundary } from './errors/route-error-boundary';
 import { AppLayout } from './layout/app-layout';
-import { messagesLoader } from './loaders/messages-loader';
+import { sessionLoader } from './loaders/session-loader';
 import { NotFound } from './routes/not-found';
 
 /**
  * Every page is a lazy route module in ./routes exporting `Component` (and, when it needs
  * them, its own `ErrorBoundary`), so each page's code loads on first visit. A loader that
- * starts a page's first requests is declared here instead (./loaders), so that the router
- * runs it at once, in parallel with loading the page's code, not after it.
+ * starts a page's first requests lives in ./loaders and is lazy on its own (React Router's
+ * per-property `lazy`), so it runs as soon as its small chunk is in, beside the page's code
+ * still loading, not after it.
  */
 export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
@@ -22,12 +23,16 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
       {
         // A page that fails shows its error inside the layout, top bar still working.
         ErrorBoundary: RouteErrorBoundary,
+        loader: sessionLoader(queryClient),
         children: [
           { index: true, loader: () => redirect('/messages') },
           {
             path: 'messages',
-            loader: messagesLoader(queryClient),
-            lazy: () => import('./routes/messages'),
+            lazy: {
+              loader: async () =>
+                (await import('./loaders/messages-loader')).messagesLoader(queryClient),
+              Component: async () => (await import('./routes/messages')).Component,
+            },
           },
           {
             path: 'messages/:channelId/:messageId',

@@ -9,17 +9,17 @@ import { parseMessageFilters, toMessageListFilters } from '@/lib/message-filters
 const ignore = () => undefined;
 
 /**
- * Starts what the Messages page reads first, while the page's code is still loading: the
- * session (from the cache when the app already knows it), then, only when connected, the
- * first page of the list and the channels, with the same query options the page uses, so
- * the page finds them in the cache or in flight instead of asking after it renders.
- *
- * It never waits for the list and never fails: the page and the session guard show what
- * the queries end up with (a 401 marks the session lost, see query-client.ts).
+ * What the Messages page reads first: the session (from the cache, or the request the
+ * session loader started), then, only when connected, the first page of the list the
+ * address asks for (first: it is what the page paints) and the channels, with the query
+ * options the page uses, so that the page finds them in the cache or in flight.
+ * Never rejects.
  */
 export async function prefetchMessagesPage(queryClient: QueryClient, url: URL): Promise<void> {
-  const session = await queryClient.query({ ...sessionQueryOptions(), staleTime: 'static' });
-  if (!session.connected) return;
+  const session = await queryClient
+    .query({ ...sessionQueryOptions(), staleTime: 'static' })
+    .catch(ignore);
+  if (session?.connected !== true) return;
   const { workspaceId } = session;
   const { filters } = parseMessageFilters(url.searchParams);
   // A preset range ("last hour") is anchored when the page renders: its key would differ.
@@ -35,12 +35,13 @@ export async function prefetchMessagesPage(queryClient: QueryClient, url: URL): 
   await Promise.all([list, channels]);
 }
 
-/** The Messages route's loader: returns at once, the requests carry on in the background. */
+/**
+ * The Messages route's loader, loaded on its own (a small chunk, beside the page's code):
+ * returns at once, the requests carry on in the background.
+ */
 export function messagesLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs): null => {
-    prefetchMessagesPage(queryClient, new URL(request.url)).catch(() => {
-      // The session could not be read: the session guard asks again and shows the error.
-    });
+    void prefetchMessagesPage(queryClient, new URL(request.url));
     return null;
   };
 }

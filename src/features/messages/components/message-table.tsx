@@ -117,12 +117,19 @@ export function MessageTable({
   useEffect(() => {
     if (selectedIndex === undefined) return;
     virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    const link = () =>
+      scrollRef.current?.querySelector<HTMLElement>(
+        `[data-row-index="${String(selectedIndex)}"] .messages-row-link`,
+      );
+    // A row already on screen takes focus at once, before the next key is handled (an
+    // Enter then opens the row just selected); one scrolled into view, on the next frame.
+    const shown = link();
+    if (shown) {
+      shown.focus({ preventScroll: true });
+      return;
+    }
     const frame = requestAnimationFrame(() => {
-      scrollRef.current
-        ?.querySelector<HTMLElement>(
-          `[data-row-index="${String(selectedIndex)}"] .messages-row-link`,
-        )
-        ?.focus({ preventScroll: true });
+      link()?.focus({ preventScroll: true });
     });
     return () => {
       cancelAnimationFrame(frame);
