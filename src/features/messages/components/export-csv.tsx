@@ -1,4 +1,4 @@
-import { CSV_ROW_LIMIT } from '../utils/messages-csv';
+import { CSV_ROW_LIMIT } from '../utils/csv-row-limit';
 import type { ExportState } from '../hooks/use-csv-export';
 
 interface ExportCsvProps {

@@ -4,7 +4,7 @@ import type { Channel } from '@/lib/bird/channel';
 import { MESSAGE_PAGE_SIZE } from '@/lib/bird/decisions';
 import type { MessageListFilters } from '@/lib/bird/message-list-query';
 import { collectPages } from '../utils/collect-pages';
-import { CSV_ROW_LIMIT, messagesToCsv } from '../utils/messages-csv';
+import { CSV_ROW_LIMIT } from '../utils/csv-row-limit';
 
 export type ExportState =
   | { status: 'idle' }
@@ -73,6 +73,9 @@ export function useCsvExport({ workspaceId, channelId, filters, channels }: Expo
           },
         },
       );
+      // The CSV writer (papaparse) loads only when an export is written, not with the list.
+      const { messagesToCsv } = await import('../utils/messages-csv');
+      signal.throwIfAborted();
       const fileName = `perch-messages-${new Date().toISOString().replace(/[:.]/g, '-')}.csv`;
       download(
         messagesToCsv(items, (id) => channels.get(id)),

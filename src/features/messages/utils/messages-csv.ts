@@ -2,9 +2,6 @@ import Papa from 'papaparse';
 import { subjectOf, type Message } from '@/lib/bird/message';
 import { contentPreview, recipientsOf, senderOf } from './message-fields';
 
-/** The export stops here, and says so. */
-export const CSV_ROW_LIMIT = 100_000;
-
 export const CSV_FIELDS = [
   'id',
   'createdAt',
