@@ -1,8 +1,7 @@
 import type { Page, Route } from '@playwright/test';
 import type { Message } from '../src/lib/bird/message';
+import { expectAccessibleMessagePage } from './support/messages-page';
 import {
-  connectSandbox,
-  expectAccessibleMessagePage,
   listMessages,
   receiveMessage,
   sendMessage,
@@ -10,7 +9,8 @@ import {
   uploadMedia,
   sandboxInfo,
   type SandboxInfo,
-} from './message-detail.support';
+} from './support/sandbox';
+import { connectSandbox } from './support/session';
 import { expectNoSeriousA11yIssues } from './support/axe';
 import { expect, test } from './support/fixtures';
 

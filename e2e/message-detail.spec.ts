@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import {
-  advanceClock,
-  connectSandbox,
   emailFrameText,
   EMAIL_FRAME,
   expectAccessibleMessagePage,
-  listMessages,
   messagePagePath,
   messagePagePathInList,
   openMessage,
   pageHeading,
+} from './support/messages-page';
+import {
+  advanceClock,
+  listMessages,
   receiveMessage,
   sandboxInfo,
   sandboxNow,
@@ -19,7 +20,8 @@ import {
   sendMessage,
   TINY_PNG,
   uploadMedia,
-} from './message-detail.support';
+} from './support/sandbox';
+import { connectSandbox } from './support/session';
 
 /** The sandbox's time between two lifecycle steps (server/sandbox/lifecycle/plan.ts). */
 const STEP_MS = 300;

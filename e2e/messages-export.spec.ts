@@ -8,32 +8,33 @@ import {
   listMessages,
   sandboxInfo,
   sendBatch,
-  sendMessage,
+  sendSimpleMessage,
+  simpleMessageBody,
   uniquePhone,
   uniqueTag,
-} from './messages-sandbox';
+} from './support/sandbox';
 
 test('Export CSV writes exactly the filtered rows, well quoted and formula-safe', async ({
   page,
 }) => {
-  const { workspaceId } = await sandboxInfo(page.request);
+  const info = await sandboxInfo(page.request);
   const tag = uniqueTag('csv');
-  await sendMessage(page.request, workspaceId, {
+  await sendSimpleMessage(page.request, info, {
     tags: [tag],
     reference: `${tag}-1`,
     text: '=SUM(1,2)',
   });
-  await sendMessage(page.request, workspaceId, {
+  await sendSimpleMessage(page.request, info, {
     tags: [tag],
     reference: `${tag}-2`,
     text: 'Hi, "friend"\nsecond line',
   });
-  await sendMessage(page.request, workspaceId, {
+  await sendSimpleMessage(page.request, info, {
     channelId: CHANNEL.whatsapp,
     tags: [tag],
     reference: `${tag}-3`,
   });
-  const expected = await listMessages(page.request, workspaceId, { tag, channelId: CHANNEL.sms });
+  const expected = await listMessages(page.request, info, { tag, channelId: CHANNEL.sms });
   expect(expected).toHaveLength(2);
 
   await connectSandbox(page);
@@ -64,20 +65,22 @@ test('Export CSV writes exactly the filtered rows, well quoted and formula-safe'
 test('Cancel stops an export part-way: the page in flight is dropped, nothing is saved, and the page says so', async ({
   page,
 }) => {
-  const { workspaceId } = await sandboxInfo(page.request);
+  const info = await sandboxInfo(page.request);
   const tag = uniqueTag('cancel');
   const items = (from: number, count: number) =>
-    Array.from({ length: count }, (_, i) => ({
-      to: uniquePhone(),
-      text: `Cancel me ${String(from + i)}`,
-      tags: [tag],
-      reference: `${tag}-${String(from + i)}`,
-    }));
+    Array.from({ length: count }, (_, i) =>
+      simpleMessageBody({
+        to: uniquePhone(),
+        text: `Cancel me ${String(from + i)}`,
+        tags: [tag],
+        reference: `${tag}-${String(from + i)}`,
+      }),
+    );
   // 250 rows: the export reads 100 a page, so three pages.
-  await sendBatch(page.request, workspaceId, items(0, 100));
-  await sendBatch(page.request, workspaceId, items(100, 100));
-  await sendBatch(page.request, workspaceId, items(200, 50));
-  expect(await listMessages(page.request, workspaceId, { tag })).toHaveLength(250);
+  await sendBatch(page.request, info, 'sms-messagebird', items(0, 100));
+  await sendBatch(page.request, info, 'sms-messagebird', items(100, 100));
+  await sendBatch(page.request, info, 'sms-messagebird', items(200, 50));
+  expect(await listMessages(page.request, info, { tag })).toHaveLength(250);
 
   await connectSandbox(page);
   await page.goto(`/messages?tag=${tag}`);

@@ -1,26 +1,25 @@
 import { expect, test } from './support/fixtures';
+import { connectAndOpenMessages, expectRowsToMatchApi, messageRows } from './support/messages-page';
 import {
   CHANNEL,
   advanceClock,
-  connectSandbox,
-  expectRowsToMatchApi,
-  messageRows,
   receiveMessage,
   sandboxInfo,
   sendBatch,
-  sendMessage,
+  sendSimpleMessage,
+  simpleMessageBody,
   uniquePhone,
   uniqueTag,
-} from './messages-sandbox';
+} from './support/sandbox';
 
 test('each filter narrows the rows to exactly what the API lists', async ({ page }) => {
   test.slow();
-  const { workspaceId } = await sandboxInfo(page.request);
+  const info = await sandboxInfo(page.request);
   const tag = uniqueTag('filters');
   const word = `word${tag.slice(-8)}`;
   const [toSms, toWhatsapp, fromContact] = [uniquePhone(), uniquePhone(), uniquePhone()];
-  const send = (options: Parameters<typeof sendMessage>[2]) =>
-    sendMessage(page.request, workspaceId, { tags: [tag], ...options });
+  const send = (options: Parameters<typeof sendSimpleMessage>[2]) =>
+    sendSimpleMessage(page.request, info, { tags: [tag], ...options });
 
   await send({ to: toSms, reference: `${tag}-sms` });
   await advanceClock(page.request, 20 * 60_000);
@@ -36,20 +35,33 @@ test('each filter narrows the rows to exactly what the API lists', async ({ page
     reference: `${tag}-mail`,
   });
   await send({ to: uniquePhone('9991'), reference: `${tag}-fails` });
-  const batchId = await sendBatch(page.request, workspaceId, [
-    { to: uniquePhone(), text: 'Batch one', tags: [tag], reference: `${tag}-b1` },
-    { to: uniquePhone(), text: 'Batch two', tags: [tag], reference: `${tag}-b2` },
+  const batchId = await sendBatch(page.request, info, 'sms-messagebird', [
+    simpleMessageBody({
+      to: uniquePhone(),
+      text: 'Batch one',
+      tags: [tag],
+      reference: `${tag}-b1`,
+    }),
+    simpleMessageBody({
+      to: uniquePhone(),
+      text: 'Batch two',
+      tags: [tag],
+      reference: `${tag}-b2`,
+    }),
   ]);
-  await receiveMessage(page.request, fromContact, 'A question from a contact');
+  await receiveMessage(page.request, info, 'sms-messagebird', fromContact, {
+    type: 'text',
+    text: { text: 'A question from a contact' },
+  });
   await advanceClock(page.request, 60_000);
   const { clock } = await sandboxInfo(page.request);
 
   // Date presets are relative to now: the browser's now is the sandbox's.
   await page.clock.setFixedTime(new Date(Date.parse(clock.now) + 1_000));
-  await connectSandbox(page);
+  await connectAndOpenMessages(page);
   const form = page.getByRole('search', { name: 'Message filters' });
   const match = (params: Record<string, string | string[]>) =>
-    expectRowsToMatchApi(page, workspaceId, params);
+    expectRowsToMatchApi(page, info, params);
 
   await form.getByLabel('Tag').fill(tag);
   expect(await match({ tag })).toHaveLength(6);

@@ -1,25 +1,24 @@
 import { expect, test } from './support/fixtures';
+import { connectAndOpenMessages, messageRows, shownReferences } from './support/messages-page';
 import {
   advanceClock,
-  connectSandbox,
   listMessages,
-  messageRows,
   sandboxInfo,
   sendBatch,
-  sendMessage,
-  shownReferences,
+  sendSimpleMessage,
+  simpleMessageBody,
   uniquePhone,
   uniqueTag,
-} from './messages-sandbox';
+} from './support/sandbox';
 
 test('Live shows a message sent through the API at the top, then its status change', async ({
   page,
 }) => {
-  const { workspaceId } = await sandboxInfo(page.request);
+  const info = await sandboxInfo(page.request);
   const tag = uniqueTag('live');
-  await sendMessage(page.request, workspaceId, { tags: [tag], reference: `${tag}-old` });
+  await sendSimpleMessage(page.request, info, { tags: [tag], reference: `${tag}-old` });
   await advanceClock(page.request, 60_000);
-  await connectSandbox(page);
+  await connectAndOpenMessages(page);
   await page.goto(`/messages?tag=${tag}`);
   await expect(messageRows(page)).toHaveCount(1);
 
@@ -29,7 +28,7 @@ test('Live shows a message sent through the API at the top, then its status chan
     'true',
   );
   const to = uniquePhone();
-  const fresh = await sendMessage(page.request, workspaceId, {
+  const fresh = await sendSimpleMessage(page.request, info, {
     tags: [tag],
     reference: `${tag}-new`,
     to,
@@ -39,13 +38,13 @@ test('Live shows a message sent through the API at the top, then its status chan
   const row = messageRows(page).first();
   // Other specs may move the shared clock too: the row shows whatever the API says now.
   await expect(async () => {
-    const [current] = await listMessages(page.request, workspaceId, { tag, to });
+    const [current] = await listMessages(page.request, info, { tag, to });
     expect(await row.locator('[data-status]').getAttribute('data-status')).toBe(current?.status);
   }).toPass({ timeout: 10_000 });
   expect(fresh.status).toBe('accepted');
 
   await advanceClock(page.request, 60_000);
-  const [now] = await listMessages(page.request, workspaceId, { tag, to });
+  const [now] = await listMessages(page.request, info, { tag, to });
   expect(now?.status).toBe('delivered');
   await expect(row.locator('[data-status]')).toHaveAttribute('data-status', 'delivered');
   await expect(row).toContainText('Delivered');
@@ -54,20 +53,23 @@ test('Live shows a message sent through the API at the top, then its status chan
 test('Live keeps the reader in place when scrolled down, behind an "N new messages" pill', async ({
   page,
 }) => {
-  const { workspaceId } = await sandboxInfo(page.request);
+  const info = await sandboxInfo(page.request);
   const tag = uniqueTag('pill');
   await sendBatch(
     page.request,
-    workspaceId,
-    Array.from({ length: 40 }, (_, i) => ({
-      to: uniquePhone(),
-      text: `Pill ${String(i)}`,
-      tags: [tag],
-      reference: `${tag}-${String(i).padStart(2, '0')}`,
-    })),
+    info,
+    'sms-messagebird',
+    Array.from({ length: 40 }, (_, i) =>
+      simpleMessageBody({
+        to: uniquePhone(),
+        text: `Pill ${String(i)}`,
+        tags: [tag],
+        reference: `${tag}-${String(i).padStart(2, '0')}`,
+      }),
+    ),
   );
   await advanceClock(page.request, 1_000);
-  await connectSandbox(page);
+  await connectAndOpenMessages(page);
   await page.goto(`/messages?tag=${tag}`);
   await expect(
     page.getByRole('status').filter({ hasText: 'All 40 matching messages loaded' }),
@@ -82,7 +84,7 @@ test('Live keeps the reader in place when scrolled down, behind an "N new messag
   await expect(firstRow).toBeAttached();
   const readingBefore = await firstRow.locator('.messages-col-reference').innerText();
 
-  await sendMessage(page.request, workspaceId, { tags: [tag], reference: `${tag}-new` });
+  await sendSimpleMessage(page.request, info, { tags: [tag], reference: `${tag}-new` });
   const pill = page.getByRole('button', { name: '1 new message' });
   await expect(pill).toBeVisible();
   expect(await scroller.evaluate((element) => element.scrollTop)).toBe(400);

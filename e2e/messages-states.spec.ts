@@ -1,12 +1,7 @@
 import { expectNoSeriousA11yIssues } from './support/axe';
 import { expect, test } from './support/fixtures';
-import {
-  connectSandbox,
-  messageRows,
-  sandboxInfo,
-  sendMessage,
-  uniqueTag,
-} from './messages-sandbox';
+import { connectAndOpenMessages, messageRows } from './support/messages-page';
+import { sandboxInfo, sendSimpleMessage, uniqueTag } from './support/sandbox';
 
 test.use({ timezoneId: 'Europe/Amsterdam' });
 
@@ -15,10 +10,10 @@ test('a 429 shows the error with Retry and a note that Perch waits as asked', as
   consoleErrors,
 }) => {
   consoleErrors.allow(/status of 429/);
-  const { workspaceId } = await sandboxInfo(page.request);
+  const info = await sandboxInfo(page.request);
   const tag = uniqueTag('error');
-  await sendMessage(page.request, workspaceId, { tags: [tag], reference: `${tag}-1` });
-  await connectSandbox(page);
+  await sendSimpleMessage(page.request, info, { tags: [tag], reference: `${tag}-1` });
+  await connectAndOpenMessages(page);
 
   const limited = '**/api/workspaces/*/messages?*';
   await page.route(limited, (route) =>
@@ -44,13 +39,13 @@ test('times follow the time zone preference, copy on click, and columns resize',
   context,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const { workspaceId } = await sandboxInfo(page.request);
+  const info = await sandboxInfo(page.request);
   const tag = uniqueTag('zone');
-  const message = await sendMessage(page.request, workspaceId, {
+  const message = await sendSimpleMessage(page.request, info, {
     tags: [tag],
     reference: `${tag}-1`,
   });
-  await connectSandbox(page);
+  await connectAndOpenMessages(page);
   await page.goto(`/messages?tag=${tag}`);
   const time = messageRows(page).first().locator('.messages-col-createdAt time');
   const utc = message.createdAt.replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');

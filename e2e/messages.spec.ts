@@ -1,35 +1,38 @@
 import { expectNoSeriousA11yIssues } from './support/axe';
 import { expect, test } from './support/fixtures';
 import {
-  advanceClock,
-  connectSandbox,
+  connectAndOpenMessages,
   expectRowsToMatchApi,
-  listMessages,
   messageRows,
+  shownReferences,
+} from './support/messages-page';
+import {
+  advanceClock,
+  listMessages,
   sandboxInfo,
   sendBatch,
-  sendMessage,
-  shownReferences,
+  sendSimpleMessage,
+  simpleMessageBody,
   uniquePhone,
   uniqueTag,
-} from './messages-sandbox';
+} from './support/sandbox';
 
 test('the log shows the messages of a tag, newest first, with their columns', async ({ page }) => {
-  const { workspaceId } = await sandboxInfo(page.request);
+  const info = await sandboxInfo(page.request);
   const tag = uniqueTag('columns');
-  const first = await sendMessage(page.request, workspaceId, {
+  const first = await sendSimpleMessage(page.request, info, {
     tags: [tag],
     reference: `${tag}-1`,
     text: 'First hello',
   });
   await advanceClock(page.request, 1_000);
-  const second = await sendMessage(page.request, workspaceId, {
+  const second = await sendSimpleMessage(page.request, info, {
     tags: [tag],
     reference: `${tag}-2`,
     text: 'Second hello',
   });
 
-  await connectSandbox(page);
+  await connectAndOpenMessages(page);
   await page.goto(`/messages?tag=${tag}`);
   await expect(messageRows(page)).toHaveCount(2);
   expect(await shownReferences(page)).toEqual([second.reference, first.reference]);
@@ -58,29 +61,29 @@ test('the log shows the messages of a tag, newest first, with their columns', as
 test('filters round-trip through the address: reload, Back, and bad values ignored with a notice', async ({
   page,
 }) => {
-  const { workspaceId } = await sandboxInfo(page.request);
+  const info = await sandboxInfo(page.request);
   const tag = uniqueTag('url');
-  await sendMessage(page.request, workspaceId, { tags: [tag], reference: `${tag}-a` });
-  await sendMessage(page.request, workspaceId, { tags: [tag], reference: `${tag}-b` });
-  await connectSandbox(page);
+  await sendSimpleMessage(page.request, info, { tags: [tag], reference: `${tag}-a` });
+  await sendSimpleMessage(page.request, info, { tags: [tag], reference: `${tag}-b` });
+  await connectAndOpenMessages(page);
   const form = page.getByRole('search', { name: 'Message filters' });
 
   await form.getByLabel('Tag').fill(tag);
   await expect(page).toHaveURL(new RegExp(`\\?tag=${tag}$`));
   await form.getByLabel('Order').selectOption({ label: 'Oldest first' });
   await expect(page).toHaveURL(new RegExp(`\\?tag=${tag}&order=oldest$`));
-  await expectRowsToMatchApi(page, workspaceId, { tag, reverse: 'true' });
+  await expectRowsToMatchApi(page, info, { tag, reverse: 'true' });
 
   await page.reload();
   await expect(form.getByLabel('Tag')).toHaveValue(tag);
   await expect(form.getByLabel('Order')).toHaveValue('oldest');
   await expect(page.getByRole('button', { name: 'Remove Order: Oldest first' })).toBeVisible();
-  await expectRowsToMatchApi(page, workspaceId, { tag, reverse: 'true' });
+  await expectRowsToMatchApi(page, info, { tag, reverse: 'true' });
 
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`\\?tag=${tag}$`));
   await expect(form.getByLabel('Order')).toHaveValue('newest');
-  await expectRowsToMatchApi(page, workspaceId, { tag });
+  await expectRowsToMatchApi(page, info, { tag });
 
   await page.goto(`/messages?tag=${tag}&status=exploded&channel=nope&range=forever`);
   const notice = page
@@ -89,28 +92,30 @@ test('filters round-trip through the address: reload, Back, and bad values ignor
   await expect(notice).toContainText('Ignored status "exploded"');
   await expect(notice).toContainText('Ignored channel "nope": must be a UUID');
   await expect(notice).toContainText('Ignored date range "forever"');
-  await expectRowsToMatchApi(page, workspaceId, { tag });
+  await expectRowsToMatchApi(page, info, { tag });
   await notice.getByRole('button', { name: 'Remove them from the address' }).click();
   await expect(page).toHaveURL(new RegExp(`/messages\\?tag=${tag}$`));
   await expect(notice).toBeHidden();
 });
 
 test('scrolling reaches the end of a known set with no duplicates or gaps', async ({ page }) => {
-  const { workspaceId } = await sandboxInfo(page.request);
+  const info = await sandboxInfo(page.request);
   const tag = uniqueTag('scroll');
   const items = (from: number, count: number) =>
-    Array.from({ length: count }, (_, i) => ({
-      to: uniquePhone(),
-      text: `Scroll ${String(from + i)}`,
-      tags: [tag],
-      reference: `${tag}-${String(from + i).padStart(3, '0')}`,
-    }));
-  await sendBatch(page.request, workspaceId, items(0, 100));
-  await sendBatch(page.request, workspaceId, items(100, 30));
-  const expected = (await listMessages(page.request, workspaceId, { tag })).map((m) => m.reference);
+    Array.from({ length: count }, (_, i) =>
+      simpleMessageBody({
+        to: uniquePhone(),
+        text: `Scroll ${String(from + i)}`,
+        tags: [tag],
+        reference: `${tag}-${String(from + i).padStart(3, '0')}`,
+      }),
+    );
+  await sendBatch(page.request, info, 'sms-messagebird', items(0, 100));
+  await sendBatch(page.request, info, 'sms-messagebird', items(100, 30));
+  const expected = (await listMessages(page.request, info, { tag })).map((m) => m.reference);
   expect(expected).toHaveLength(130);
 
-  await connectSandbox(page);
+  await connectAndOpenMessages(page);
   await page.goto(`/messages?tag=${tag}`);
   await expect(messageRows(page).first()).toBeVisible();
   await expect(
@@ -154,13 +159,13 @@ test('scrolling reaches the end of a known set with no duplicates or gaps', asyn
 });
 
 test('the keyboard moves through the rows and opens one', async ({ page }) => {
-  const { workspaceId } = await sandboxInfo(page.request);
+  const info = await sandboxInfo(page.request);
   const tag = uniqueTag('keys');
   for (const n of [1, 2, 3]) {
-    await sendMessage(page.request, workspaceId, { tags: [tag], reference: `${tag}-${String(n)}` });
+    await sendSimpleMessage(page.request, info, { tags: [tag], reference: `${tag}-${String(n)}` });
   }
-  const expected = await listMessages(page.request, workspaceId, { tag });
-  await connectSandbox(page);
+  const expected = await listMessages(page.request, info, { tag });
+  await connectAndOpenMessages(page);
   await page.goto(`/messages?tag=${tag}`);
   await expect(messageRows(page)).toHaveCount(3);
   const selected = page.locator('[data-selected="true"]');
@@ -191,16 +196,16 @@ test('the keyboard moves through the rows and opens one', async ({ page }) => {
 });
 
 test('saved views, the column chooser and privacy mode', async ({ page }) => {
-  const { workspaceId } = await sandboxInfo(page.request);
+  const info = await sandboxInfo(page.request);
   const tag = uniqueTag('views');
   const to = uniquePhone();
-  await sendMessage(page.request, workspaceId, {
+  await sendSimpleMessage(page.request, info, {
     tags: [tag],
     reference: `${tag}-1`,
     to,
     text: 'Secret plans',
   });
-  await connectSandbox(page);
+  await connectAndOpenMessages(page);
   await page.goto(`/messages?tag=${tag}&order=oldest`);
   const table = page.getByRole('table', { name: 'Messages' });
   await expect(messageRows(page)).toHaveCount(1);
@@ -253,7 +258,7 @@ test('saved views, the column chooser and privacy mode', async ({ page }) => {
 test('typing in a text filter replaces the history entry instead of adding one per keystroke', async ({
   page,
 }) => {
-  await connectSandbox(page);
+  await connectAndOpenMessages(page);
   const tag = page.getByRole('search', { name: 'Message filters' }).getByLabel('Tag');
   await tag.fill('ab');
   await expect(page).toHaveURL(/\/messages\?tag=ab$/);

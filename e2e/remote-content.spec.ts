@@ -1,14 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from './support/fixtures';
-import {
-  connectSandbox,
-  EMAIL_FRAME,
-  openMessage,
-  sandboxInfo,
-  sendMessage,
-  TINY_PNG,
-} from './message-detail.support';
+import { EMAIL_FRAME, openMessage } from './support/messages-page';
+import { sandboxInfo, sendMessage, TINY_PNG } from './support/sandbox';
+import { connectSandbox } from './support/session';
 
 /**
  * Tracking pixels and other remote loads in HTML email: nothing leaves Perch's origin until

@@ -3,16 +3,15 @@ import type { Page } from '@playwright/test';
 import type { Message } from '../src/lib/bird/message';
 import { expect, test } from './support/fixtures';
 import { CANARY, XSS_PAYLOADS, XSS_URLS } from './support/xss-payloads';
+import { EMAIL_FRAME, openMessage } from './support/messages-page';
 import {
   advanceClock,
-  connectSandbox,
-  EMAIL_FRAME,
-  openMessage,
   receiveMessage,
   sandboxInfo,
   sendMessage,
   type SandboxInfo,
-} from './message-detail.support';
+} from './support/sandbox';
+import { connectSandbox } from './support/session';
 
 /**
  * Every field the message page shows, filled with XSS payloads through the sandbox API (many
