@@ -5,6 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { currentFacts, planChromium } from '../e2e/support/chromium';
+import { textTable } from '../scripts/text-table';
 import { formatNumber, formatTarget, updateReadme } from './readme-table';
 import type { BenchMachine, BenchReport, BenchResult, BenchRow as Row } from './types';
 
@@ -54,17 +55,7 @@ function table(rows: readonly Row[]): string {
     `${row.ratio.toFixed(2)}×`,
     row.met ? 'ok' : 'MISSED',
   ]);
-  const widths = header.map((_, column) =>
-    Math.max(...[header, ...body].map((cells) => (cells[column] ?? '').length)),
-  );
-  return [header, ...body]
-    .map((cells) =>
-      cells
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return textTable([header, ...body]);
 }
 
 function isBenchResult(value: unknown): value is BenchResult {

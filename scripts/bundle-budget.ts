@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { textTable } from './text-table';
 
 /**
  * The JavaScript budgets `npm test` holds the built app to, read from Vite's build manifest
@@ -134,17 +135,7 @@ export function formatBudgetTable(rows: readonly BudgetRow[]): string {
     verdict(row),
     row.files.map((file) => path.basename(file)).join(' '),
   ]);
-  const widths = header.map((_, column) =>
-    Math.max(...[header, ...body].map((cells) => (cells[column] ?? '').length)),
-  );
-  return [header, ...body]
-    .map((cells) =>
-      cells
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return textTable([header, ...body]);
 }
 
 /**
