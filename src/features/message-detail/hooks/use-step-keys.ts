@@ -1,14 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    target instanceof HTMLInputElement ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement
-  );
-}
+import { isTypingTarget } from '@/lib/typing-target';
 
 /**
  * The message page's stepping keys, as in the list: j opens the next message, k the
@@ -24,7 +15,7 @@ export function useStepKeys({
 }) {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
-    if (isTyping(event.target)) return;
+    if (isTypingTarget(event.target)) return;
     if (event.target instanceof Element && event.target.closest('dialog') !== null) return;
     const step = event.key === 'j' ? onNext : event.key === 'k' ? onPrevious : undefined;
     if (step === undefined) return;

@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent, type RefObject } from 'react';
+import { isTypingTarget } from '@/lib/typing-target';
 
 interface ListKeyboardOptions {
   rowCount: number;
@@ -8,16 +9,6 @@ interface ListKeyboardOptions {
   searchRef: RefObject<HTMLInputElement | null>;
   /** The list's scroll area: arrows move the selection only when focus is inside it. */
   listRef: RefObject<HTMLElement | null>;
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    target instanceof HTMLInputElement ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement
-  );
 }
 
 /**
@@ -35,7 +26,7 @@ export function useListKeyboard({
 }: ListKeyboardOptions) {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
-    if (isTyping(event.target)) return;
+    if (isTypingTarget(event.target)) return;
     const inList = event.target instanceof Node && listRef.current?.contains(event.target) === true;
     const move = (delta: number) => {
       if (rowCount === 0) return;
