@@ -18,6 +18,8 @@ export interface IncomingMessageInput {
   /** Epoch ms: createdAt, updatedAt and lastStatusAt. */
   at: number;
   replyTo?: ReplyTo | undefined;
+  /** The part's platform reference; a random one when absent (the seed passes its own). */
+  partReference?: string;
 }
 
 /** An incoming message as the API reports it: always `delivered`, to the channel's connector. */
@@ -44,7 +46,7 @@ export function buildIncomingMessage(input: IncomingMessageInput): IncomingMessa
     body: input.body,
     reference: '',
     tags: [],
-    parts: [{ platformReference: platformReference() }],
+    parts: [{ platformReference: input.partReference ?? platformReference() }],
     reason: '',
     details: '',
     ...(input.replyTo === undefined ? {} : { replyTo: input.replyTo }),

@@ -8,6 +8,7 @@ import type {
 } from '../../../src/lib/bird/message';
 import type { MessageBody } from '../../../src/lib/bird/message-body';
 import { contactId, identifierKeyFor } from '../lifecycle/contacts';
+import { buildIncomingMessage } from '../lifecycle/incoming';
 import { partCount } from '../lifecycle/parts';
 import { planTransitions } from '../lifecycle/plan';
 import { generatedMediaUrl } from '../media/media-urls';
@@ -187,7 +188,6 @@ function incoming(
   workspaceId: string,
 ): Message {
   const id = random.uuidV7(at);
-  const time = new Date(at).toISOString();
   const sender =
     platform === 'email' ? from.email : platform === 'telegram' ? from.telegram : from.phone;
   let body: MessageBody = { type: 'text', text: { text: random.pick(content.INCOMING_TEXTS) } };
@@ -210,29 +210,14 @@ function incoming(
       },
     };
   }
-  return {
+  return buildIncomingMessage({
     id,
-    channelId: channel.id,
-    direction: 'incoming',
-    status: 'delivered',
-    lastStatusAt: time,
-    createdAt: time,
-    updatedAt: time,
-    sender: {
-      contact: {
-        id: sender.id,
-        identifierKey: sender.identifierKey,
-        identifierValue: sender.identifierValue,
-      },
-    },
-    receiver: { connector: { id: channel.connectorId, identifierValue: channel.identifier } },
+    channel,
+    from: sender,
     body,
-    reference: '',
-    tags: [],
-    parts: [{ platformReference: random.hex(24) }],
-    reason: '',
-    details: '',
-  };
+    at,
+    partReference: random.hex(24),
+  });
 }
 
 interface Batch {
