@@ -125,3 +125,29 @@ export function MediaFile({
     </li>
   );
 }
+
+/** A message's attachments, each a {@link MediaFile}; nothing when there are none. */
+export function AttachmentList({
+  files,
+  mediaBases,
+}: {
+  files:
+    | readonly { mediaUrl: string; filename?: string | undefined; inline?: boolean | undefined }[]
+    | undefined;
+  mediaBases: readonly string[];
+}) {
+  if (files === undefined || files.length === 0) return null;
+  return (
+    <ul className="md-files" aria-label="Attachments">
+      {files.map((file, index) => (
+        <MediaFile
+          key={`${file.mediaUrl}-${String(index)}`}
+          url={file.mediaUrl}
+          filename={file.filename}
+          contentType={file.inline === true ? 'inline attachment' : undefined}
+          mediaBases={mediaBases}
+        />
+      ))}
+    </ul>
+  );
+}

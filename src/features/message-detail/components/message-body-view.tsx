@@ -4,7 +4,7 @@ import { subjectOf, type Message } from '@/lib/bird/message';
 import type { Action, MessageBody } from '@/lib/bird/message-body';
 import { usePrivacyMode } from '@/lib/privacy-mode';
 import { HtmlEmail } from './html-body';
-import { MediaFile, MediaImage } from './media';
+import { AttachmentList, MediaFile, MediaImage } from './media';
 import { SafeLink } from './safe-link';
 import { TemplateView } from './template-view';
 import { TextWithLinks } from './text-with-links';
@@ -108,19 +108,7 @@ function BodyView({ message, body, mediaBases }: BodyProps & { body: MessageBody
             <p className="md-subject">Subject: {body.text.metadata.subject}</p>
           )}
           <TextWithLinks text={body.text.text} />
-          {body.text.attachments === undefined ? null : (
-            <ul className="md-files" aria-label="Attachments">
-              {body.text.attachments.map((file, index) => (
-                <MediaFile
-                  key={`${file.mediaUrl}-${String(index)}`}
-                  url={file.mediaUrl}
-                  filename={file.filename}
-                  contentType={undefined}
-                  mediaBases={mediaBases}
-                />
-              ))}
-            </ul>
-          )}
+          <AttachmentList files={body.text.attachments} mediaBases={mediaBases} />
         </div>
       );
     case 'html':
@@ -128,19 +116,7 @@ function BodyView({ message, body, mediaBases }: BodyProps & { body: MessageBody
         <div className="md-body" data-body-type="html">
           <EmailFacts message={message} />
           <HtmlEmail payload={body.html} />
-          {body.html.attachments === undefined || body.html.attachments.length === 0 ? null : (
-            <ul className="md-files" aria-label="Attachments">
-              {body.html.attachments.map((file, index) => (
-                <MediaFile
-                  key={`${file.mediaUrl}-${String(index)}`}
-                  url={file.mediaUrl}
-                  filename={file.filename}
-                  contentType={file.inline === true ? 'inline attachment' : undefined}
-                  mediaBases={mediaBases}
-                />
-              ))}
-            </ul>
-          )}
+          <AttachmentList files={body.html.attachments} mediaBases={mediaBases} />
         </div>
       );
     case 'image':

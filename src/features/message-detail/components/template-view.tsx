@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { templateResponseSchema } from '@/lib/bird/template';
-import { MediaFile } from './media';
+import { AttachmentList } from './media';
 
 type TemplateRead = z.infer<typeof templateResponseSchema>;
 
@@ -78,19 +78,7 @@ export function TemplateView({
           </tbody>
         </table>
       )}
-      {template.attachments === undefined || template.attachments.length === 0 ? null : (
-        <ul className="md-files" aria-label="Attachments">
-          {template.attachments.map((file, index) => (
-            <MediaFile
-              key={`${file.mediaUrl}-${String(index)}`}
-              url={file.mediaUrl}
-              filename={file.filename}
-              contentType={undefined}
-              mediaBases={mediaBases}
-            />
-          ))}
-        </ul>
-      )}
+      <AttachmentList files={template.attachments} mediaBases={mediaBases} />
     </div>
   );
 }
