@@ -1,5 +1,6 @@
 import type { FilterChip } from '../utils/filter-chips';
 import type { MessageFilters } from '@/lib/message-filters-url';
+import { RemoveIcon } from './remove-icon';
 
 interface ActiveFiltersProps {
   chips: readonly FilterChip[];
@@ -25,14 +26,7 @@ export function ActiveFilters({ chips, onChange, onClear }: ActiveFiltersProps) 
               }}
             >
               {chip.label}
-              <svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true" focusable="false">
-                <path
-                  d="M2 2l6 6M8 2l-6 6"
-                  stroke="currentColor"
-                  strokeWidth="1.6"
-                  strokeLinecap="round"
-                />
-              </svg>
+              <RemoveIcon />
             </button>
           </li>
         ))}

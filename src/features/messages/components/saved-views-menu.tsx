@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { SavedView } from '../utils/saved-views';
 import { VIEW_NAME_MAX_LENGTH } from '../utils/saved-views';
+import { RemoveIcon } from './remove-icon';
 
 interface SavedViewsMenuProps {
   views: readonly SavedView[];
@@ -43,20 +44,7 @@ export function SavedViewsMenu({ views, onApply, onSave, onDelete }: SavedViewsM
                     onDelete(view.name);
                   }}
                 >
-                  <svg
-                    viewBox="0 0 10 10"
-                    width="10"
-                    height="10"
-                    aria-hidden="true"
-                    focusable="false"
-                  >
-                    <path
-                      d="M2 2l6 6M8 2l-6 6"
-                      stroke="currentColor"
-                      strokeWidth="1.6"
-                      strokeLinecap="round"
-                    />
-                  </svg>
+                  <RemoveIcon />
                 </button>
               </li>
             ))}
