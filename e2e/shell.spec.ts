@@ -155,6 +155,7 @@ test('a page whose code fails to load explains why, and Retry brings it back', a
   consoleErrors,
 }) => {
   consoleErrors.allow(/Failed to load resource/);
+  consoleErrors.allow(/dynamically imported module/); // React reports the error it caught
   const mediaChunk = '**/assets/media-*.js';
   await page.route(mediaChunk, (route) => route.abort('internetdisconnected'));
   await page.goto('/messages');

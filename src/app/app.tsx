@@ -1,19 +1,24 @@
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { AppErrorBoundary } from './errors/app-error-boundary';
+import { startInitialLoad } from './initial-load';
 import { Providers } from './providers';
 import { createQueryClient } from './query-client';
-import { createAppRouter } from './router';
+import { AppRoutes } from './router';
 
-// One of each for the page's life, made when the app's script runs: the router starts the
-// first page's code and data right away, before React renders anything.
+// One for the page's life, made when the app's script runs, which also starts the first
+// page's code and data right away, before React renders anything.
 const queryClient = createQueryClient();
-const router = createAppRouter(queryClient);
+startInitialLoad(queryClient, window.location);
 
 export function App() {
   return (
     <AppErrorBoundary>
       <Providers client={queryClient}>
-        <RouterProvider router={router} />
+        {/* Without transitions, a page whose code is still loading shows its progress bar
+            at once (the layout's Suspense fallback) instead of the old page lingering. */}
+        <BrowserRouter useTransitions={false}>
+          <AppRoutes />
+        </BrowserRouter>
       </Providers>
     </AppErrorBoundary>
   );

@@ -1,71 +1,50 @@
-import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
-import { RouteErrorBoundary } from './errors/route-error-boundary';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { Navigate, Route, Routes, matchPath } from 'react-router';
 import { AppLayout } from './layout/app-layout';
-import { sessionLoader } from './loaders/session-loader';
 import { NotFound } from './routes/not-found';
 
+/** A page's route module (./routes): its `Component`, loaded on first visit. */
+type PageModule = () => Promise<{ Component: ComponentType }>;
+
+interface Page {
+  path: string;
+  load: PageModule;
+  Component: LazyExoticComponent<ComponentType>;
+}
+
+function page(path: string, load: PageModule): Page {
+  return { path, load, Component: lazy(async () => ({ default: (await load()).Component })) };
+}
+
 /**
- * Every page is a lazy route module in ./routes exporting `Component` (and, when it needs
- * them, its own `ErrorBoundary`), so each page's code loads on first visit. A loader that
- * starts a page's first requests lives in ./loaders and is lazy on its own (React Router's
- * per-property `lazy`), so it runs as soon as its small chunk is in, beside the page's code
- * still loading, not after it.
+ * Every page is a lazy route module, so each page's code loads on first visit. React
+ * Router's declarative mode: the pages read their data through TanStack Query, so the data
+ * router (loaders, actions) would only add its 16 KB to every first paint; what the loaders
+ * did — start a page's first requests beside its code — is `startInitialLoad`'s job.
  */
-export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
-  {
-    path: '/',
-    Component: AppLayout,
-    // The layout itself failed: no top bar to keep, so the fallback fills the page.
-    ErrorBoundary: LayoutErrorBoundary,
-    HydrateFallback: AppLoading,
-    children: [
-      {
-        // A page that fails shows its error inside the layout, top bar still working.
-        ErrorBoundary: RouteErrorBoundary,
-        loader: sessionLoader(queryClient),
-        children: [
-          { index: true, loader: () => redirect('/messages') },
-          {
-            path: 'messages',
-            lazy: {
-              loader: async () =>
-                (await import('./loaders/messages-loader')).messagesLoader(queryClient),
-              Component: async () => (await import('./routes/messages')).Component,
-            },
-          },
-          {
-            path: 'messages/:channelId/:messageId',
-            lazy: () => import('./routes/message-detail'),
-          },
-          { path: 'compose', lazy: () => import('./routes/compose') },
-          { path: 'media', lazy: () => import('./routes/media') },
-          { path: 'connect', lazy: () => import('./routes/connect') },
-          { path: '*', Component: NotFound },
-        ],
-      },
-    ],
-  },
-];
+export const PAGES = [
+  page('/messages', () => import('./routes/messages')),
+  page('/messages/:channelId/:messageId', () => import('./routes/message-detail')),
+  page('/compose', () => import('./routes/compose')),
+  page('/media', () => import('./routes/media')),
+  page('/connect', () => import('./routes/connect')),
+] as const;
 
-/** The app's router. Created once, before the first render: it starts loading at once. */
-export function createAppRouter(queryClient: QueryClient) {
-  return createBrowserRouter(createRoutes(queryClient));
+/** The page at `pathname`, if any. */
+export function pageAt(pathname: string): Page | undefined {
+  return PAGES.find((candidate) => matchPath(candidate.path, pathname) !== null);
 }
 
-function LayoutErrorBoundary() {
+export function AppRoutes() {
   return (
-    <main id="content" className="app-main">
-      <RouteErrorBoundary />
-    </main>
-  );
-}
-
-/** Shown for the moment the first page's code is loading. */
-function AppLoading() {
-  return (
-    <p className="visually-hidden" role="status">
-      Loading Perch…
-    </p>
+    <Routes>
+      <Route path="/" element={<AppLayout />}>
+        <Route index element={<Navigate to="/messages" replace />} />
+        {PAGES.map(({ path, Component }) => (
+          <Route key={path} path={path} element={<Component />} />
+        ))}
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
   );
 }

@@ -12,7 +12,7 @@ interface AppErrorBoundaryState {
 }
 
 /**
- * The last line: catches what the router's own boundaries cannot (a failure in the
+ * The last line: catches what the page boundary (RouteErrorBoundary) cannot (a failure in the
  * providers or the router itself), so the app never goes blank. Retry renders it again.
  */
 export class AppErrorBoundary extends Component<AppErrorBoundaryProps, AppErrorBoundaryState> {

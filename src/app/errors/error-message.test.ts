@@ -8,14 +8,6 @@ describe('errorMessage', () => {
     );
   });
 
-  it("shows a route response's text, or its status", () => {
-    const response = { status: 404, statusText: 'Not Found', internal: true };
-    expect(errorMessage({ ...response, data: 'No route matches URL "/x"' })).toBe(
-      'No route matches URL "/x"',
-    );
-    expect(errorMessage({ ...response, data: null })).toBe('404 Not Found');
-  });
-
   it('shows a thrown string as it is', () => {
     expect(errorMessage('No session')).toBe('No session');
   });

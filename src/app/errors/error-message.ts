@@ -1,14 +1,7 @@
-import { isRouteErrorResponse } from 'react-router';
-
 const FALLBACK_MESSAGE = 'An unexpected error occurred.';
 
-/** The plain message of anything thrown: an Error's message, a route response's status text. */
+/** The plain message of anything thrown: an Error's message, a thrown string. */
 export function errorMessage(error: unknown): string {
-  if (isRouteErrorResponse(error)) {
-    const data: unknown = error.data;
-    if (typeof data === 'string' && data.trim() !== '') return data;
-    return `${error.status} ${error.statusText}`.trim();
-  }
   if (error instanceof Error && error.message.trim() !== '') return error.message;
   if (typeof error === 'string' && error.trim() !== '') return error;
   return FALLBACK_MESSAGE;
@@ -16,7 +9,7 @@ export function errorMessage(error: unknown): string {
 
 /**
  * A page's code failed to download (offline, or a new version was deployed and the old
- * chunk is gone). The router remembers a failed route module, so only a reload fixes it.
+ * chunk is gone). The browser remembers a failed module, so only a reload fixes it.
  * Chrome, Firefox and Safari word it differently; Vite's preloader adds its own.
  */
 export function isModuleLoadError(error: unknown): boolean {

@@ -1,5 +1,7 @@
-import { useEffect, useRef, type MouseEvent } from 'react';
-import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import { RouteErrorBoundary } from '@/app/errors/route-error-boundary';
+import { useScrollRestoration } from './scroll-restoration';
 import { SessionGuard } from './session-guard';
 import { TopBar } from './top-bar';
 import './app-layout.css';
@@ -9,6 +11,7 @@ export function AppLayout() {
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const shownPathname = useRef(pathname);
+  useScrollRestoration();
 
   // After moving to another page, start reading and tabbing from its content, as a full
   // page load would, rather than from the link that was activated.
@@ -30,11 +33,26 @@ export function AppLayout() {
       </a>
       <TopBar />
       <main id="content" ref={mainRef} tabIndex={-1} className="app-main">
-        <SessionGuard>
-          <Outlet />
-        </SessionGuard>
+        <RouteErrorBoundary resetKey={pathname}>
+          <SessionGuard>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </SessionGuard>
+        </RouteErrorBoundary>
       </main>
-      <ScrollRestoration />
+    </>
+  );
+}
+
+/** While a page's code loads: a progress bar along the top of the window. */
+function PageLoading() {
+  return (
+    <>
+      <div className="route-progress" aria-hidden="true" />
+      <p className="visually-hidden" role="status">
+        Loading the page…
+      </p>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Link, NavLink, useNavigation } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { ThemeToggle } from '@/app/theme/theme-toggle';
 import { ConnectionIndicator } from './connection-indicator';
 
@@ -9,7 +9,6 @@ const NAV_ITEMS = [
 ] as const;
 
 export function TopBar() {
-  const navigation = useNavigation();
   return (
     <header className="top-bar">
       <div className="top-bar-inner">
@@ -33,7 +32,6 @@ export function TopBar() {
           <ThemeToggle />
         </div>
       </div>
-      {navigation.state === 'idle' ? null : <div className="route-progress" aria-hidden="true" />}
     </header>
   );
 }

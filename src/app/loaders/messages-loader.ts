@@ -1,5 +1,4 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { LoaderFunctionArgs } from 'react-router';
 import { channelListQueryOptions } from '@/lib/api/channels';
 import { messageListOptions } from '@/lib/api/message-list';
 import { sessionQueryOptions } from '@/lib/api/session';
@@ -9,8 +8,8 @@ import { parseMessageFilters, toMessageListFilters } from '@/lib/message-filters
 const ignore = () => undefined;
 
 /**
- * What the Messages page reads first: the session (from the cache, or the request the
- * session loader started), then, only when connected, the first page of the list the
+ * What the Messages page reads first: the session (from the cache, or the request
+ * `startInitialLoad` started), then, only when connected, the first page of the list the
  * address asks for (first: it is what the page paints) and the channels, with the query
  * options the page uses, so that the page finds them in the cache or in flight.
  * Never rejects.
@@ -33,15 +32,4 @@ export async function prefetchMessagesPage(queryClient: QueryClient, url: URL): 
           .catch(ignore);
   const channels = queryClient.query(channelListQueryOptions(workspaceId)).catch(ignore);
   await Promise.all([list, channels]);
-}
-
-/**
- * The Messages route's loader, loaded on its own (a small chunk, beside the page's code):
- * returns at once, the requests carry on in the background.
- */
-export function messagesLoader(queryClient: QueryClient) {
-  return ({ request }: LoaderFunctionArgs): null => {
-    void prefetchMessagesPage(queryClient, new URL(request.url));
-    return null;
-  };
 }
