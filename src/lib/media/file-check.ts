@@ -3,6 +3,7 @@ import { safeDisplayName } from './display-name';
 import { formatBytes } from './format';
 import { platformFit, type FitVerdict } from './platform-fit';
 import { decideType, mediaKindOf, SNIFF_BYTES, type MediaKind } from './sniff-type';
+import { formatCount } from '../format-count';
 
 /**
  * Everything Perch checks about a file before any request: its size (1 byte to 100 MiB, the
@@ -38,7 +39,7 @@ export async function readHead(file: Blob): Promise<Uint8Array> {
 export function sizeRefusal(size: number): string | undefined {
   if (size <= 0) return 'The file is empty (0 bytes); there is nothing to upload.';
   if (size > MAX_UPLOAD_BYTES) {
-    return `The file is ${formatBytes(size)} (${size.toLocaleString('en-US')} bytes); uploads are at most 100 MB (${MAX_UPLOAD_BYTES.toLocaleString('en-US')} bytes).`;
+    return `The file is ${formatBytes(size)} (${formatCount(size)} bytes); uploads are at most 100 MB (${formatCount(MAX_UPLOAD_BYTES)} bytes).`;
   }
   return undefined;
 }

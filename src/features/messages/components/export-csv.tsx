@@ -1,5 +1,6 @@
 import { CSV_ROW_LIMIT } from '../utils/csv-row-limit';
 import type { ExportState } from '../hooks/use-csv-export';
+import { formatCount } from '@/lib/format-count';
 
 interface ExportCsvProps {
   state: ExportState;
@@ -7,8 +8,6 @@ interface ExportCsvProps {
   onCancel: () => void;
   onDismiss: () => void;
 }
-
-const count = (n: number) => n.toLocaleString('en');
 
 /** Export CSV, its progress with Cancel, and how it ended. */
 export function ExportCsv({ state, onStart, onCancel, onDismiss }: ExportCsvProps) {
@@ -19,7 +18,7 @@ export function ExportCsv({ state, onStart, onCancel, onDismiss }: ExportCsvProp
         className="button"
         onClick={onStart}
         disabled={state.status === 'running'}
-        title={`Downloads every matching message (at most ${count(CSV_ROW_LIMIT)}) as a CSV file`}
+        title={`Downloads every matching message (at most ${formatCount(CSV_ROW_LIMIT)}) as a CSV file`}
       >
         Export CSV
       </button>
@@ -29,11 +28,11 @@ export function ExportCsv({ state, onStart, onCancel, onDismiss }: ExportCsvProp
             <>
               <label className="messages-export-progress">
                 <span>
-                  Exporting: {count(state.rows)} messages
+                  Exporting: {formatCount(state.rows)} messages
                   {state.waitingSeconds === undefined
                     ? ''
                     : ` (Bird asked to slow down; waiting ${String(state.waitingSeconds)} s)`}
-                  , stops at {count(CSV_ROW_LIMIT)}
+                  , stops at {formatCount(CSV_ROW_LIMIT)}
                 </span>
                 <progress value={state.rows} max={CSV_ROW_LIMIT} />
               </label>
@@ -46,11 +45,11 @@ export function ExportCsv({ state, onStart, onCancel, onDismiss }: ExportCsvProp
               <span>
                 {state.status === 'done'
                   ? state.limited
-                    ? `Exported the first ${count(state.rows)} messages: the export stops at ${count(CSV_ROW_LIMIT)}. Narrow the filters for the rest.`
-                    : `Exported ${count(state.rows)} messages to ${state.fileName}.`
+                    ? `Exported the first ${formatCount(state.rows)} messages: the export stops at ${formatCount(CSV_ROW_LIMIT)}. Narrow the filters for the rest.`
+                    : `Exported ${formatCount(state.rows)} messages to ${state.fileName}.`
                   : state.status === 'cancelled'
-                    ? `Export cancelled after ${count(state.rows)} messages; nothing was saved.`
-                    : `The export failed after ${count(state.rows)} messages: ${state.message}`}
+                    ? `Export cancelled after ${formatCount(state.rows)} messages; nothing was saved.`
+                    : `The export failed after ${formatCount(state.rows)} messages: ${state.message}`}
               </span>
               <button type="button" className="button" onClick={onDismiss}>
                 Dismiss

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FilterChip } from '../utils/filter-chips';
 import { describeListError } from '../utils/list-error';
+import { formatCount } from '@/lib/format-count';
 
 /** What the list needs to know of its infinite query. */
 export interface ListQueryState {
@@ -70,8 +71,8 @@ function countText(query: ListQueryState, rowCount: number): string {
   if (rowCount === 0) return 'No matching messages.';
   const noun = rowCount === 1 ? 'message' : 'messages';
   return query.hasNextPage
-    ? `${rowCount.toLocaleString('en')} ${noun} loaded, more below`
-    : `All ${rowCount.toLocaleString('en')} matching ${noun} loaded`;
+    ? `${formatCount(rowCount)} ${noun} loaded, more below`
+    : `All ${formatCount(rowCount)} matching ${noun} loaded`;
 }
 
 function SkeletonRows() {
@@ -166,7 +167,7 @@ export function ListFooter({ query, rowCount }: { query: ListQueryState; rowCoun
   }
   return (
     <span className="messages-footer messages-footer-end">
-      End of list · {rowCount.toLocaleString('en')} {rowCount === 1 ? 'message' : 'messages'}
+      End of list · {formatCount(rowCount)} {rowCount === 1 ? 'message' : 'messages'}
     </span>
   );
 }
