@@ -23,7 +23,19 @@ describe('liveRefreshInterval', () => {
     expect(liveRefreshInterval(message('sent'), 60)).toBe(5_000);
   });
 
-  it('waits calmly for a scheduled message', () => {
-    expect(liveRefreshInterval(message('scheduled'), 1)).toBe(30_000);
+  it('waits calmly for a scheduled message, then asks again at its time', () => {
+    const now = Date.parse('2026-11-27T10:00:00.000Z');
+    const scheduled = (scheduledFor?: string) => ({ ...message('scheduled'), scheduledFor });
+    expect(liveRefreshInterval(scheduled('2026-11-27T12:00:00.000Z'), 1, now)).toBe(30_000);
+    expect(liveRefreshInterval(scheduled(), 1, now)).toBe(30_000);
+    expect(liveRefreshInterval(scheduled('2026-11-27T10:00:12.500Z'), 1, now)).toBe(12_500);
+    expect(liveRefreshInterval(scheduled('2026-11-27T10:00:00.200Z'), 1, now)).toBe(1_000);
+  });
+
+  it('treats a scheduled message whose time has passed as one on its way', () => {
+    const now = Date.parse('2026-11-27T10:05:00.000Z');
+    const overdue = { ...message('scheduled'), scheduledFor: '2026-11-27T10:00:00.000Z' };
+    expect(liveRefreshInterval(overdue, 3, now)).toBe(1_000);
+    expect(liveRefreshInterval(overdue, 60, now)).toBe(5_000);
   });
 });
