@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin, Rolldown } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { precompressAssets } from './scripts/precompress-assets';
 
 /** The modules of the home page (/messages): its route module and its loader. */
 const HOME_ROUTE_MODULES = ['/src/app/routes/messages.tsx', '/src/app/loaders/messages-loader.ts'];
@@ -47,7 +48,7 @@ function preloadHomeRoute(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), preloadHomeRoute()],
+  plugins: [react(), preloadHomeRoute(), precompressAssets()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

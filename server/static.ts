@@ -43,7 +43,9 @@ export interface StaticAppOptions {
 
 /**
  * Serves the built app: hashed files under /assets are cached for good, everything else
- * (index.html above all) is revalidated on each load. Files are listed once at start.
+ * (index.html above all) is revalidated on each load. Files are listed once at start. The
+ * build writes a brotli and a gzip copy of each script and stylesheet
+ * (scripts/precompress-assets.ts); a browser that accepts one gets it.
  */
 export const staticApp = fp<StaticAppOptions>(
   async (app, { distDir }) => {
@@ -54,6 +56,7 @@ export const staticApp = fp<StaticAppOptions>(
     await app.register(fastifyStatic, {
       root: distDir,
       wildcard: false,
+      preCompressed: true,
       cacheControl: false,
       setHeaders(reply, filePath) {
         reply.header(
