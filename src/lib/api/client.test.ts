@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import { z as classicZ } from 'zod';
+import { z } from '@/lib/zod';
 import { buildUrl, createApiClient } from './client';
 import { ApiError, NetworkError, ResponseShapeError, TimeoutError } from './errors';
 
@@ -98,8 +99,17 @@ describe('createApiClient', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseShapeError);
     expect((error as ResponseShapeError).issues).toEqual([
-      expect.stringMatching(/^count: /) as unknown,
+      'count: Invalid input: expected number, received string',
     ]);
+  });
+
+  it('accepts a classic zod schema as well as a zod/mini one', async () => {
+    stubFetch(() => Promise.resolve(jsonResponse({ id: 'a', count: 2 })));
+    const classic = classicZ.object({ id: classicZ.string(), count: classicZ.number().int() });
+    await expect(createApiClient().request('/api/items', classic)).resolves.toEqual({
+      id: 'a',
+      count: 2,
+    });
   });
 
   it('throws ResponseShapeError when a 2xx answer is not JSON', async () => {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from '@/lib/zod';
 import {
   ApiError,
   NetworkError,
@@ -61,7 +61,7 @@ export function buildUrl(baseUrl: string, path: string, query?: QueryParams): st
   return `${baseUrl}${path}${search === '' ? '' : `?${search}`}`;
 }
 
-function formatIssues(error: z.ZodError): string[] {
+function formatIssues(error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => {
     const where = issue.path.map(String).join('.');
     return where === '' ? issue.message : `${where}: ${issue.message}`;
@@ -69,8 +69,8 @@ function formatIssues(error: z.ZodError): string[] {
 }
 
 export interface ApiClient {
-  /** A JSON request whose 2xx answer must match `schema`. */
-  request<T>(path: string, schema: z.ZodType<T>, options?: RequestOptions): Promise<T>;
+  /** A JSON request whose 2xx answer must match `schema` (any zod schema, mini or classic). */
+  request<T>(path: string, schema: z.core.$ZodType<T>, options?: RequestOptions): Promise<T>;
   /** A request whose 2xx answer has no body worth reading (204, 202 without content). */
   requestVoid(path: string, options?: RequestOptions): Promise<void>;
 }
@@ -139,9 +139,9 @@ export function createApiClient(clientOptions: ApiClientOptions = {}): ApiClient
   }
 
   return {
-    async request<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}) {
+    async request<T>(path: string, schema: z.core.$ZodType<T>, options: RequestOptions = {}) {
       const { response, value } = await send(path, options, (r) => r.json());
-      const parsed = schema.safeParse(value);
+      const parsed = z.safeParse(schema, value);
       if (!parsed.success) {
         throw new ResponseShapeError(path, response.status, formatIssues(parsed.error));
       }
