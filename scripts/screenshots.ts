@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync, crc32 } from 'node:zlib';
 import { chromium, expect, type Page } from '@playwright/test';
-import { z } from 'zod';
+import { z } from '../src/lib/zod';
 import { chromiumArgs, ensureChromium } from '../e2e/support/chromium';
 
 /**

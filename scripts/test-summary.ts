@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../src/lib/zod';
 
 /** Passed and failed tests of one step, or of the whole run. */
 export interface Tally {
@@ -11,7 +11,7 @@ export function tallyStaticCheck(exitCode: number | null): Tally {
   return exitCode === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
-const count = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
 
 const vitestReport = z.object({
   numPassedTests: count,
@@ -39,7 +39,7 @@ export function tallyVitest(report: unknown): Tally {
 
 const playwrightReport = z.object({
   stats: z.object({ expected: count, unexpected: count, flaky: count }),
-  errors: z.array(z.unknown()).default([]),
+  errors: z._default(z.array(z.unknown()), []),
 });
 
 /**

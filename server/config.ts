@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { z } from 'zod';
+import { z } from '../src/lib/zod';
 
 /** Everything Perch reads from its command line and environment, validated once at start. */
 export interface PerchConfig {
@@ -34,14 +34,20 @@ interface Setting<T> {
   defaultValue: string | undefined;
   /** Finishes "must be ..." in the error message. */
   expected: string;
-  schema: z.ZodType<T, string>;
+  schema: z.ZodMiniType<T, string>;
   help: string;
 }
 
 const integer = (min: number, max: number) =>
-  z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
+  z.pipe(
+    z.pipe(z.string().check(z.trim(), z.regex(/^\d+$/)), z.transform(Number)),
+    z.int().check(z.gte(min), z.lte(max)),
+  );
 
-const httpUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
+const httpUrl = z.pipe(
+  z.url({ protocol: /^https?$/ }),
+  z.transform((url: string) => url.replace(/\/+$/, '')),
+);
 
 const settings = {
   port: {
@@ -57,10 +63,7 @@ const settings = {
     env: 'PERCH_HOST',
     defaultValue: '127.0.0.1',
     expected: 'a host name or IP address',
-    schema: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9.:-]+$/),
+    schema: z.string().check(z.trim(), z.regex(/^[A-Za-z0-9.:-]+$/)),
     help: 'address to listen on',
   },
   dataDir: {
@@ -68,26 +71,28 @@ const settings = {
     env: 'PERCH_DATA_DIR',
     defaultValue: './data',
     expected: 'a directory path',
-    schema: z
-      .string()
-      .trim()
-      .min(1)
-      .transform((dir) => (dir === ':memory:' ? dir : path.resolve(dir))),
+    schema: z.pipe(
+      z.string().check(z.trim(), z.minLength(1)),
+      z.transform((dir: string) => (dir === ':memory:' ? dir : path.resolve(dir))),
+    ),
     help: 'where the sandbox keeps its database and media (:memory: for none)',
   },
   allowedHosts: {
     env: 'PERCH_ALLOWED_HOSTS',
     defaultValue: '',
     expected: 'a comma-separated list of host names',
-    schema: z
-      .string()
-      .transform((list) =>
-        list
-          .split(',')
-          .map((name) => name.trim().toLowerCase())
-          .filter((name) => name !== ''),
-      )
-      .pipe(z.array(z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/))),
+    schema: z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((list: string) =>
+          list
+            .split(',')
+            .map((name) => name.trim().toLowerCase())
+            .filter((name) => name !== ''),
+        ),
+      ),
+      z.array(z.string().check(z.regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/))),
+    ),
     help: 'extra Host names to serve, comma-separated',
   },
   sandboxClock: {
@@ -111,7 +116,10 @@ const settings = {
     env: 'PERCH_SANDBOX_RATE_LIMITS',
     defaultValue: 'on',
     expected: '"on" or "off"',
-    schema: z.enum(['on', 'off']).transform((value) => value === 'on'),
+    schema: z.pipe(
+      z.enum(['on', 'off']),
+      z.transform((value: 'on' | 'off') => value === 'on'),
+    ),
     help: "on or off: enforce Bird's per-workspace rate limits",
   },
   sandboxAccessKey: {
@@ -119,7 +127,7 @@ const settings = {
     env: 'PERCH_SANDBOX_ACCESS_KEY',
     defaultValue: undefined,
     expected: 'a key of 8 to 256 visible characters',
-    schema: z.string().regex(/^[\x21-\x7e]{8,256}$/),
+    schema: z.string().check(z.regex(/^[\x21-\x7e]{8,256}$/)),
     help: 'the sandbox access key (default: generated, kept in the data dir)',
   },
   birdApi: {

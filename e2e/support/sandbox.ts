@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext } from '@playwright/test';
-import { z } from 'zod';
+import { z } from '../../src/lib/zod';
 import { channelSchema } from '../../src/lib/bird/channel';
 import { messageListSchema, messageSchema, type Message } from '../../src/lib/bird/message';
 import { presignedUploadSchema } from '../../src/lib/bird/presigned-upload';

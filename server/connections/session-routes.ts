@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { z } from '../../src/lib/zod';
 import {
   CONNECT_ERROR_CODES as codes,
   type CreateSessionRequest,
@@ -18,7 +18,7 @@ import { callUpstream, clientResponseHeaders, discard, upstreamRequestHeaders } 
 const MAX_SESSION_BODY_BYTES = 16 * 1024;
 
 /** Zod issues as Bird's `details`: `.path.to.field` → messages (never the input itself). */
-function detailsOf(error: z.ZodError): Record<string, string[]> {
+function detailsOf(error: z.core.$ZodError): Record<string, string[]> {
   const details: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path

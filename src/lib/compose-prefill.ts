@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { httpUrlSchema, mimeTypeSchema, uuidSchema } from '@/lib/bird/common';
 import type { Message } from '@/lib/bird/message';
 import { safeDisplayName } from '@/lib/media/display-name';
@@ -33,7 +33,7 @@ export type MessagePrefill = z.infer<typeof messagePrefillSchema>;
 /** A file name that is already safe to show and send: what {@link safeDisplayName} keeps. */
 export const prefillFilenameSchema = z
   .string()
-  .refine((name) => !safeDisplayName(name).changed, { error: 'is not a plain file name' });
+  .check(z.refine((name) => !safeDisplayName(name).changed, { error: 'is not a plain file name' }));
 
 /** Uploaded media for the composer; `channelId` is the channel it was presigned for, if any. */
 export interface MediaPrefill {
@@ -70,7 +70,7 @@ export function composePrefillPath(prefill: ComposePrefill): string {
 /** One optional value: kept when valid, else named in `ignored`. */
 function optional<T>(
   value: string | null,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   what: string,
   ignored: string[],
 ): T | undefined {

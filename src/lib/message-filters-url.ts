@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import {
   platformIdSchema,
   rfc3339ToTimestampSchema,
@@ -109,7 +109,7 @@ export interface ParsedMessageFilters {
   notices: string[];
 }
 
-const nonEmptyText = z.string().trim().min(1).max(320);
+const nonEmptyText = z.string().check(z.trim(), z.minLength(1), z.maxLength(320));
 
 const SINGLE_SCHEMAS = {
   channelId: uuidSchema,
@@ -125,7 +125,7 @@ const SINGLE_SCHEMAS = {
 const shown = (value: string) =>
   JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
 
-function firstIssue(error: z.ZodError): string {
+function firstIssue(error: z.core.$ZodError): string {
   return error.issues[0]?.message ?? 'is not valid';
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../src/lib/zod';
 import {
   interactionMetadataSchema,
   interactionTypeSchema,
@@ -19,16 +19,16 @@ import type { JsonValue, NewTransition, Transition } from '../store/types';
 const statusStep = z.object({
   kind: z.literal('status'),
   status: messageStatusSchema,
-  reason: z.string().optional(),
-  details: z.string().optional(),
-  failure: failureSchema.optional(),
+  reason: z.optional(z.string()),
+  details: z.optional(z.string()),
+  failure: z.optional(failureSchema),
 });
 
 const interactionStep = z.object({
   kind: z.literal('interaction'),
   type: interactionTypeSchema,
   details: z.string(),
-  metadata: interactionMetadataSchema.optional(),
+  metadata: z.optional(interactionMetadataSchema),
 });
 
 const replyStep = z.object({

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import { z } from '../../../src/lib/zod';
 import {
   UPLOAD_FILE_FIELD,
   uploadPolicySchema,
@@ -90,8 +90,12 @@ export function signUploadForm(secret: string, grant: UploadGrant): UploadFormDa
 
 /** The conditions the sandbox understands; any other makes the policy invalid. */
 const arrayConditionSchema = z.union([
-  z.tuple([z.enum(['eq', 'starts-with']), z.string().startsWith('$'), z.string()]),
-  z.tuple([z.literal('content-length-range'), z.int().nonnegative(), z.int().nonnegative()]),
+  z.tuple([z.enum(['eq', 'starts-with']), z.string().check(z.startsWith('$')), z.string()]),
+  z.tuple([
+    z.literal('content-length-range'),
+    z.int().check(z.nonnegative()),
+    z.int().check(z.nonnegative()),
+  ]),
 ]);
 type Condition = Record<string, string> | z.infer<typeof arrayConditionSchema>;
 

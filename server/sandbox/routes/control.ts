@@ -1,5 +1,5 @@
 import type { FastifyPluginCallback } from 'fastify';
-import { z } from 'zod';
+import { z } from '../../../src/lib/zod';
 import { ManualClock } from '../../clock';
 import { toTimestamp, uuidSchema } from '../../../src/lib/bird/common';
 import { E164_PATTERN, IDENTIFIER_RULES } from '../../../src/lib/bird/decisions';
@@ -18,16 +18,16 @@ const MAX_ADVANCE_MS = 366 * 24 * 60 * 60 * 1000;
 export const MAX_SEED_MESSAGES = 50_000;
 
 const advanceSchema = z.strictObject({
-  ms: z.int().min(0).max(MAX_ADVANCE_MS),
+  ms: z.int().check(z.gte(0), z.lte(MAX_ADVANCE_MS)),
 });
 
 const seedSchema = z.strictObject({
-  messages: z.int().min(1).max(MAX_SEED_MESSAGES),
+  messages: z.int().check(z.gte(1), z.lte(MAX_SEED_MESSAGES)),
 });
 
 const inboundSchema = z.strictObject({
   channelId: uuidSchema,
-  from: z.string().trim().min(1),
+  from: z.string().check(z.trim(), z.minLength(1)),
   body: messageBodySchema,
 });
 
@@ -45,7 +45,7 @@ export function sandboxInfo(sandbox: Sandbox): SandboxInfo {
   };
 }
 
-function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+function parse<S extends z.core.$ZodType>(schema: S, body: unknown): z.output<S> {
   const result = parseWithDetails(schema, body);
   if (!result.ok) throw invalidPayload(result.details);
   return result.value;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../../src/lib/zod';
 import { parseWithDetails } from '../../../src/lib/bird/validation-details';
 import { decodePageToken, type PageCursor } from '../store';
 import { BirdError, invalidPayload } from '../http/errors';
@@ -10,7 +10,7 @@ const PAGE_TOKEN_PATH = '.pageToken';
  * are a 422 with `details` (e.g. `.limit`); a page token that is not one of ours is a 400
  * (contract §1: never a silent restart from the first page).
  */
-export function parseListQuery<S extends z.ZodType<{ pageToken?: string | undefined }>>(
+export function parseListQuery<S extends z.core.$ZodType<{ pageToken?: string | undefined }>>(
   schema: S,
   query: unknown,
 ): { query: z.output<S>; after: PageCursor | undefined } {

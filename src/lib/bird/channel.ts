@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { listPage, platformIdSchema, timestampSchema, uuidSchema } from './common';
 import { CHANNEL_PAGE_SIZE } from './decisions';
 import { limitParam, pageTokenParam, reverseParam, singleParam } from './query-params';
@@ -20,7 +20,7 @@ export const channelSchema = z.object({
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   /** Capability names such as `messaging.outgoing.mms` (DEC: a list of dotted names). */
-  capabilities: z.array(z.string()).optional(),
+  capabilities: z.optional(z.array(z.string())),
 });
 export type Channel = z.infer<typeof channelSchema>;
 

@@ -12,7 +12,7 @@ import {
   toTimestamp,
   uuidSchema,
 } from './common';
-import { z } from 'zod';
+import { z } from '../zod';
 
 describe('times', () => {
   it('accepts only the API output form as a timestamp', () => {

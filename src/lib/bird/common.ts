@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { ERROR_CODES } from './decisions';
 
 /**
@@ -40,8 +40,9 @@ export const rfc3339Schema = z.iso.datetime({
 });
 
 /** An RFC 3339 input, normalised to the API's output form (UTC, milliseconds). */
-export const rfc3339ToTimestampSchema = rfc3339Schema.transform((value) =>
-  new Date(Date.parse(value)).toISOString(),
+export const rfc3339ToTimestampSchema = z.pipe(
+  rfc3339Schema,
+  z.transform((value: string) => new Date(Date.parse(value)).toISOString()),
 );
 
 /** The API's form of an epoch-milliseconds instant. */
@@ -64,15 +65,15 @@ export const birdErrorSchema = z.object({
   /** One of {@link ERROR_CODES} from Perch's sandbox; any string from upstream. */
   code: z.string(),
   message: z.string(),
-  details: validationDetailsSchema.optional(),
+  details: z.optional(validationDetailsSchema),
 });
 export type BirdError = z.infer<typeof birdErrorSchema>;
 
 /** §1 Lists: `{ results, nextPageToken? }`; no or empty token means the last page. */
-export function listPage<T extends z.ZodType>(itemSchema: T) {
+export function listPage<T extends z.core.SomeType>(itemSchema: T) {
   return z.object({
     results: z.array(itemSchema),
-    nextPageToken: z.string().optional(),
+    nextPageToken: z.optional(z.string()),
   });
 }
 export interface ListPage<T> {
@@ -90,7 +91,9 @@ export function nextPageTokenOf(page: { nextPageToken?: string | undefined }): s
 export const PLATFORM_ID_PATTERN = /^[A-Za-z0-9-]+$/;
 export const platformIdSchema = z
   .string()
-  .regex(PLATFORM_ID_PATTERN, { error: 'must be a platform id of letters, digits and "-"' });
+  .check(
+    z.regex(PLATFORM_ID_PATTERN, { error: 'must be a platform id of letters, digits and "-"' }),
+  );
 export const KNOWN_PLATFORM_IDS = [
   'sms-messagebird',
   'email-messagebird',
@@ -117,4 +120,4 @@ export const MIME_TYPE_PATTERN =
   /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$/;
 export const mimeTypeSchema = z
   .string()
-  .regex(MIME_TYPE_PATTERN, { error: 'must be a MIME type like image/png' });
+  .check(z.regex(MIME_TYPE_PATTERN, { error: 'must be a MIME type like image/png' }));

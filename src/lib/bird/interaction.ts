@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { listPage, platformIdSchema, timestampSchema, uuidSchema } from './common';
 import { INTERACTION_PAGE_SIZE } from './decisions';
 import { messageContactSchema } from './message';
@@ -23,8 +23,8 @@ export const interactionTypeSchema = z.enum(INTERACTION_TYPES);
 export type InteractionType = z.infer<typeof interactionTypeSchema>;
 
 export const interactionMetadataSchema = z.looseObject({
-  link: z.object({ name: z.string(), url: z.string() }).optional(),
-  reaction: z.object({ emoji: z.string(), action: z.string() }).optional(),
+  link: z.optional(z.object({ name: z.string(), url: z.string() })),
+  reaction: z.optional(z.object({ emoji: z.string(), action: z.string() })),
 });
 export type InteractionMetadata = z.infer<typeof interactionMetadataSchema>;
 
@@ -38,11 +38,11 @@ export const interactionSchema = z.object({
   details: z.string(),
   messageReference: z.string(),
   messageTags: z.array(z.string()),
-  messagePartsCount: z.int().min(0),
+  messagePartsCount: z.int().check(z.gte(0)),
   /** The contact the message went to (DEC: the shape of a message's receiver contact). */
   receiver: z.object({ contacts: z.array(messageContactSchema) }),
   createdAt: timestampSchema,
-  metadata: interactionMetadataSchema.optional(),
+  metadata: z.optional(interactionMetadataSchema),
 });
 export type Interaction = z.infer<typeof interactionSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { httpUrlSchema, mimeTypeSchema } from './common';
 import { objectFor } from './schema-mode';
 import type { SchemaMode } from './schema-mode';
@@ -39,15 +39,21 @@ export const HTML_NEEDS_CONTENT_MESSAGE = 'must have html or text';
 function bodySchemas(mode: SchemaMode) {
   const obj = objectFor(mode);
   const request = mode === 'request';
-  const nonEmpty = request ? z.string().min(1) : z.string();
+  const nonEmpty = request ? z.string().check(z.minLength(1)) : z.string();
   const url = request ? httpUrlSchema : z.string();
-  const sized = <T extends z.ZodArray<z.ZodType>>(list: T, range: { min: number; max?: number }) =>
-    request ? list.min(range.min).max(range.max ?? Number.MAX_SAFE_INTEGER) : list;
+  const sized = <T extends z.ZodMiniArray>(list: T, range: { min: number; max?: number }) =>
+    request
+      ? list.check(z.minLength(range.min), z.maxLength(range.max ?? Number.MAX_SAFE_INTEGER))
+      : list;
   const between = (range: { min: number; max: number }) =>
-    request ? z.number().min(range.min).max(range.max) : z.number();
+    request ? z.number().check(z.gte(range.min), z.lte(range.max)) : z.number();
 
   const attachment = obj({ mediaUrl: url, filename: nonEmpty });
-  const htmlAttachment = obj({ mediaUrl: url, filename: nonEmpty, inline: z.boolean().optional() });
+  const htmlAttachment = obj({
+    mediaUrl: url,
+    filename: nonEmpty,
+    inline: z.optional(z.boolean()),
+  });
 
   /**
    * Buttons on carousel and list items. The contract names `actions?` without a shape;
@@ -58,33 +64,39 @@ function bodySchemas(mode: SchemaMode) {
     obj({ type: z.literal('link'), link: obj({ text: nonEmpty, url }) }),
     obj({
       type: z.literal('reply'),
-      reply: obj({ text: nonEmpty, metadata: z.record(z.string(), z.string()).optional() }),
+      reply: obj({ text: nonEmpty, metadata: z.optional(z.record(z.string(), z.string())) }),
     }),
     obj({ type: z.literal('postback'), postback: obj({ text: nonEmpty, payload: z.string() }) }),
   ]);
 
   const text = obj({
-    text: request ? z.string().min(BODY_LIMITS.text.min).max(BODY_LIMITS.text.max) : z.string(),
-    attachments: z.array(attachment).optional(),
-    metadata: obj({ subject: z.string() }).optional(),
+    text: request
+      ? z.string().check(z.minLength(BODY_LIMITS.text.min), z.maxLength(BODY_LIMITS.text.max))
+      : z.string(),
+    attachments: z.optional(z.array(attachment)),
+    metadata: z.optional(obj({ subject: z.string() })),
   });
 
   const html = obj({
-    html: z.string().optional(),
-    text: z.string().optional(),
-    metadata: obj({
-      subject: z.string(),
-      emailFrom: obj({ username: nonEmpty, displayName: z.string() }).optional(),
-    }).optional(),
-    attachments: z.array(htmlAttachment).optional(),
-  }).refine((p) => Boolean(p.html) || Boolean(p.text), { error: HTML_NEEDS_CONTENT_MESSAGE });
+    html: z.optional(z.string()),
+    text: z.optional(z.string()),
+    metadata: z.optional(
+      obj({
+        subject: z.string(),
+        emailFrom: z.optional(obj({ username: nonEmpty, displayName: z.string() })),
+      }),
+    ),
+    attachments: z.optional(z.array(htmlAttachment)),
+  }).check(
+    z.refine((p) => Boolean(p.html) || Boolean(p.text), { error: HTML_NEEDS_CONTENT_MESSAGE }),
+  );
 
   const image = obj({
     images: sized(
-      z.array(obj({ mediaUrl: url, altText: z.string().optional() })),
+      z.array(obj({ mediaUrl: url, altText: z.optional(z.string()) })),
       BODY_LIMITS.images,
     ),
-    text: z.string().optional(),
+    text: z.optional(z.string()),
   });
 
   const file = obj({
@@ -93,22 +105,26 @@ function bodySchemas(mode: SchemaMode) {
         obj({
           mediaUrl: url,
           contentType: request ? mimeTypeSchema : z.string(),
-          filename: z.string().optional(),
+          filename: z.optional(z.string()),
         }),
       ),
       BODY_LIMITS.files,
     ),
-    text: z.string().optional(),
+    text: z.optional(z.string()),
   });
 
-  const gif = obj({ mediaUrl: url, text: z.string().optional(), altText: z.string().optional() });
+  const gif = obj({
+    mediaUrl: url,
+    text: z.optional(z.string()),
+    altText: z.optional(z.string()),
+  });
 
   const location = obj({
     coordinates: obj({
       latitude: between(BODY_LIMITS.latitude),
       longitude: between(BODY_LIMITS.longitude),
     }),
-    location: obj({ address: z.string(), label: z.string() }).optional(),
+    location: z.optional(obj({ address: z.string(), label: z.string() })),
   });
 
   const carousel = obj({
@@ -116,25 +132,25 @@ function bodySchemas(mode: SchemaMode) {
       z.array(
         obj({
           title: nonEmpty,
-          description: z.string().optional(),
-          mediaUrl: url.optional(),
-          actions: z.array(action).optional(),
+          description: z.optional(z.string()),
+          mediaUrl: z.optional(url),
+          actions: z.optional(z.array(action)),
         }),
       ),
       BODY_LIMITS.carouselItems,
     ),
-    text: z.string().optional(),
+    text: z.optional(z.string()),
   });
 
   const list = obj({
     text: nonEmpty,
-    title: z.string().optional(),
+    title: z.optional(z.string()),
     items: sized(
       z.array(
         obj({
           title: nonEmpty,
-          description: z.string().optional(),
-          actions: z.array(action).optional(),
+          description: z.optional(z.string()),
+          actions: z.optional(z.array(action)),
         }),
       ),
       BODY_LIMITS.listItems,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { platformIdSchema, rfc3339ToTimestampSchema, uuidSchema } from './common';
 import { MESSAGE_LIST_PARAM, MESSAGE_PAGE_SIZE } from './decisions';
 import { MESSAGE_STATUSES, isMessageStatus, messageDirectionSchema } from './message';
@@ -11,10 +11,11 @@ import { tagSchema } from './send-body';
  * (`string | string[]` per name); unknown parameters are ignored (DEC).
  */
 
-const nonEmpty = z.string().trim().min(1);
+const nonEmpty = z.string().check(z.trim(), z.minLength(1));
 
-const statusesParam = manyParam(z.string()).transform(
-  (values, ctx): MessageStatus[] | undefined => {
+const statusesParam = z.pipe(
+  manyParam(z.string()),
+  z.transform((values: string[] | undefined, ctx): MessageStatus[] | undefined => {
     if (values === undefined) return undefined;
     const unknown = values.filter((v) => !isMessageStatus(v));
     if (unknown.length > 0) {
@@ -28,7 +29,7 @@ const statusesParam = manyParam(z.string()).transform(
       return z.NEVER;
     }
     return [...new Set(values.filter(isMessageStatus))];
-  },
+  }),
 );
 
 const channelMessageListShape = {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { listPage, timestampSchema, uuidSchema } from './common';
 import { messageBodyResponseSchema } from './message-body';
 import type { MessageBody } from './message-body';
@@ -74,17 +74,17 @@ export function failureFamily(code: number): FailureFamily {
 export const failureSchema = z.object({
   code: z.int(),
   description: z.string(),
-  source: z.object({ name: z.string(), code: z.string().optional() }),
+  source: z.object({ name: z.string(), code: z.optional(z.string()) }),
 });
 export type MessageFailure = z.infer<typeof failureSchema>;
 
-const annotationsSchema = z.object({ name: z.string().optional() });
+const annotationsSchema = z.object({ name: z.optional(z.string()) });
 
 /** Our channel's side of a message (sender of outgoing, receiver of incoming). */
 export const connectorPartySchema = z.object({
   id: uuidSchema,
   identifierValue: z.string(),
-  annotations: annotationsSchema.optional(),
+  annotations: z.optional(annotationsSchema),
 });
 
 /** A contact as the API reports it. */
@@ -92,19 +92,19 @@ export const messageContactSchema = z.object({
   id: uuidSchema,
   identifierKey: z.string(),
   identifierValue: z.string(),
-  type: contactTypeSchema.optional(),
+  type: z.optional(contactTypeSchema),
 });
 export type MessageContact = z.infer<typeof messageContactSchema>;
 
 /** `meta` as read back: the send request's `meta`, leniently (DEC: extra values of any type). */
 export const messageMetaSchema = z.object({
-  email: z
-    .object({
-      subject: z.string().optional(),
-      headers: z.record(z.string(), z.string()).optional(),
-    })
-    .optional(),
-  extraInformation: z.record(z.string(), z.unknown()).optional(),
+  email: z.optional(
+    z.object({
+      subject: z.optional(z.string()),
+      headers: z.optional(z.record(z.string(), z.string())),
+    }),
+  ),
+  extraInformation: z.optional(z.record(z.string(), z.unknown())),
 });
 export type MessageMeta = z.infer<typeof messageMetaSchema>;
 
@@ -112,7 +112,7 @@ export type MessageMeta = z.infer<typeof messageMetaSchema>;
 export const messageReplyToSchema = z.object({
   id: uuidSchema,
   type: z.literal('message'),
-  order: z.int().optional(),
+  order: z.optional(z.int()),
 });
 
 const messageBaseShape = {
@@ -123,22 +123,22 @@ const messageBaseShape = {
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   /** Read leniently (schema-mode.ts): unknown properties dropped, send limits not applied. */
-  body: messageBodyResponseSchema.optional(),
-  template: templateResponseSchema.optional(),
-  meta: messageMetaSchema.optional(),
+  body: z.optional(messageBodyResponseSchema),
+  template: z.optional(templateResponseSchema),
+  meta: z.optional(messageMetaSchema),
   /** `""` when the sender set none. */
   reference: z.string(),
   tags: z.array(z.string()),
-  parts: z.array(z.object({ platformReference: z.string() })).optional(),
+  parts: z.optional(z.array(z.object({ platformReference: z.string() }))),
   /** `""` when none. */
   reason: z.string(),
   /** Short token such as `unknown_subscriber` or `bounceHard`; `""` when none. */
   details: z.string(),
-  failure: failureSchema.optional(),
-  replyTo: messageReplyToSchema.optional(),
-  scheduledFor: timestampSchema.optional(),
+  failure: z.optional(failureSchema),
+  replyTo: z.optional(messageReplyToSchema),
+  scheduledFor: z.optional(timestampSchema),
   /** DEC: present on messages of a batch send (E4). */
-  batchId: uuidSchema.optional(),
+  batchId: z.optional(uuidSchema),
 };
 
 export const outgoingMessageSchema = z.object({
@@ -152,7 +152,7 @@ export type OutgoingMessage = z.infer<typeof outgoingMessageSchema>;
 export const incomingMessageSchema = z.object({
   ...messageBaseShape,
   direction: z.literal('incoming'),
-  sender: z.object({ contact: messageContactSchema.omit({ type: true }) }),
+  sender: z.object({ contact: z.omit(messageContactSchema, { type: true }) }),
   receiver: z.object({ connector: connectorPartySchema }),
 });
 export type IncomingMessage = z.infer<typeof incomingMessageSchema>;

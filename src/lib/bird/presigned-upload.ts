@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { httpUrlSchema, mimeTypeSchema } from './common';
 
 /** E9/E10 (DOC by analogy with Conversations): presign, then POST the form with the file. */
@@ -7,8 +7,8 @@ export const presignRequestSchema = z.strictObject({ contentType: mimeTypeSchema
 export type PresignRequest = z.infer<typeof presignRequestSchema>;
 
 /** The form fields to send before `file`, in order; extra fields are strings too. */
-export const uploadFormDataSchema = z
-  .object({
+export const uploadFormDataSchema = z.catchall(
+  z.object({
     key: z.string(),
     'Content-Type': z.string(),
     policy: z.string(),
@@ -16,8 +16,9 @@ export const uploadFormDataSchema = z
     'x-amz-credential': z.string(),
     'x-amz-date': z.string(),
     'x-amz-signature': z.string(),
-  })
-  .catchall(z.string());
+  }),
+  z.string(),
+);
 export type UploadFormData = z.infer<typeof uploadFormDataSchema>;
 
 export const presignedUploadSchema = z.object({

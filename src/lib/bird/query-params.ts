@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { PAGE_TOKEN_MAX_LENGTH } from './decisions';
 
 /**
@@ -8,11 +8,11 @@ import { PAGE_TOKEN_MAX_LENGTH } from './decisions';
 
 export type RawQuery = Readonly<Record<string, unknown>>;
 
-function toSingle(value: unknown, ctx: z.core.$RefinementCtx): unknown {
+function toSingle(value: unknown, payload: z.core.ParsePayload): unknown {
   if (Array.isArray(value)) {
     const present: unknown[] = value.filter((v) => v !== '');
     if (present.length > 1) {
-      ctx.addIssue({ code: 'custom', message: 'must be given only once' });
+      payload.issues.push({ code: 'custom', message: 'must be given only once', input: value });
       return z.NEVER;
     }
     return present[0];
@@ -28,32 +28,34 @@ function toMany(value: unknown): unknown {
 }
 
 /** An optional single-valued query parameter. */
-export function singleParam<T extends z.ZodType>(schema: T) {
-  return z.preprocess(toSingle, schema.optional());
+export function singleParam<T extends z.core.SomeType>(schema: T) {
+  return z.pipe(z.transform(toSingle), z.optional(schema));
 }
 
 /** An optional parameter that may repeat; always an array when present. */
-export function manyParam<T extends z.ZodType>(item: T) {
-  return z.preprocess(toMany, z.array(item).optional());
+export function manyParam<T extends z.core.SomeType>(item: T) {
+  return z.pipe(z.transform(toMany), z.optional(z.array(item)));
 }
 
 /** `limit`: a whole number in range, else `must be an integer from min to max`. */
 export function limitParam(range: { min: number; max: number; default: number }) {
   const message = `must be an integer from ${String(range.min)} to ${String(range.max)}`;
-  return singleParam(
-    z
-      .string({ error: message })
-      .refine((s) => /^[0-9]+$/.test(s) && Number(s) >= range.min && Number(s) <= range.max, {
-        error: message,
-      })
-      .transform(Number),
-  ).transform((limit) => limit ?? range.default);
+  const limit = z.string({ error: message }).check(
+    z.refine((s) => /^[0-9]+$/.test(s) && Number(s) >= range.min && Number(s) <= range.max, {
+      error: message,
+    }),
+  );
+  return z.pipe(
+    singleParam(z.pipe(limit, z.transform(Number))),
+    z.transform((value: number | undefined) => value ?? range.default),
+  );
 }
 
 /** `reverse`: `true` or `false` only; default `false`. */
-export const reverseParam = singleParam(
-  z.enum(['true', 'false'], { error: 'must be "true" or "false"' }),
-).transform((value) => value === 'true');
+export const reverseParam = z.pipe(
+  singleParam(z.enum(['true', 'false'], { error: 'must be "true" or "false"' })),
+  z.transform((value: 'true' | 'false' | undefined) => value === 'true'),
+);
 
 /** `pageToken`: opaque, at most 8000 characters. */
-export const pageTokenParam = singleParam(z.string().max(PAGE_TOKEN_MAX_LENGTH));
+export const pageTokenParam = singleParam(z.string().check(z.maxLength(PAGE_TOKEN_MAX_LENGTH)));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * One description, two readings. `request`: what the API accepts — strict objects (an
@@ -12,7 +12,7 @@ export type SchemaMode = 'request' | 'response';
 export function objectFor(mode: SchemaMode) {
   return <S extends z.core.$ZodLooseShape>(shape: S) =>
     // Same input and output types either way; only the handling of unknown keys differs.
-    (mode === 'request' ? z.strictObject(shape) : z.object(shape)) as z.ZodObject<
+    (mode === 'request' ? z.strictObject(shape) : z.object(shape)) as z.ZodMiniObject<
       S,
       z.core.$strict
     >;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { parseRfc3339, rfc3339ToTimestampSchema, uuidSchema } from './common';
 import type { ValidationDetails } from './common';
 import {
@@ -18,7 +18,7 @@ import type { DetailsResult } from './validation-details';
 
 /** §3 Send body (E3, DOC). Strict everywhere: an unknown property anywhere is a 422. */
 
-const nonEmpty = z.string().min(1);
+const nonEmpty = z.string().check(z.minLength(1));
 
 export const CONTACT_TYPES = ['to', 'cc', 'bcc'] as const;
 export const contactTypeSchema = z.enum(CONTACT_TYPES);
@@ -31,61 +31,69 @@ export const contactIdentifierSchema = z.strictObject({
 
 export const sendContactSchema = z
   .strictObject({
-    identifierKey: nonEmpty.optional(),
-    identifierValue: nonEmpty.optional(),
-    id: uuidSchema.optional(),
+    identifierKey: z.optional(nonEmpty),
+    identifierValue: z.optional(nonEmpty),
+    id: z.optional(uuidSchema),
     /** Email only (checked per platform by {@link validateSendBody}). */
-    type: contactTypeSchema.optional(),
-    identifiers: z.array(contactIdentifierSchema).optional(),
-    platformAddress: nonEmpty.optional(),
-    platformAddressSelector: nonEmpty.optional(),
+    type: z.optional(contactTypeSchema),
+    identifiers: z.optional(z.array(contactIdentifierSchema)),
+    platformAddress: z.optional(nonEmpty),
+    platformAddressSelector: z.optional(nonEmpty),
   })
-  .refine(
-    (c) =>
-      c.identifierValue !== undefined ||
-      c.id !== undefined ||
-      (c.identifiers !== undefined && c.identifiers.length > 0) ||
-      c.platformAddress !== undefined,
-    { error: 'must have an identifierValue, id, identifiers or platformAddress' },
+  .check(
+    z.refine(
+      (c) =>
+        c.identifierValue !== undefined ||
+        c.id !== undefined ||
+        (c.identifiers !== undefined && c.identifiers.length > 0) ||
+        c.platformAddress !== undefined,
+      { error: 'must have an identifierValue, id, identifiers or platformAddress' },
+    ),
   );
 export type SendContact = z.infer<typeof sendContactSchema>;
 
 export const sendReceiverSchema = z.strictObject({
-  contacts: z.array(sendContactSchema).min(1),
+  contacts: z.array(sendContactSchema).check(z.minLength(1)),
 });
 
 export const sendSenderSchema = z.strictObject({
   connector: z.strictObject({
     identifierValue: nonEmpty,
-    annotations: z.strictObject({ name: z.string() }).optional(),
+    annotations: z.optional(z.strictObject({ name: z.string() })),
   }),
 });
 
 /** One tag: 1–50 of `[a-zA-Z0-9-_ ]`, lower-cased on the way in. */
-export const tagSchema = z
-  .string()
-  .min(TAG_RULES.minLength, { abort: true })
-  .max(TAG_RULES.maxLength)
-  .regex(TAG_RULES.pattern, { error: 'may contain only letters, digits, "-", "_" and spaces' })
-  .transform((tag) => tag.toLowerCase());
+export const tagSchema = z.pipe(
+  z
+    .string()
+    .check(
+      z.minLength(TAG_RULES.minLength, { abort: true }),
+      z.maxLength(TAG_RULES.maxLength),
+      z.regex(TAG_RULES.pattern, {
+        error: 'may contain only letters, digits, "-", "_" and spaces',
+      }),
+    ),
+  z.transform((tag: string) => tag.toLowerCase()),
+);
 
-export const tagsSchema = z.array(tagSchema).max(TAG_RULES.maxCount);
+export const tagsSchema = z.array(tagSchema).check(z.maxLength(TAG_RULES.maxCount));
 
 export const replyToSchema = z.strictObject({
   id: uuidSchema,
   type: z.literal('message'),
-  order: z.int().min(0).optional(),
+  order: z.optional(z.int().check(z.gte(0))),
 });
 export type ReplyTo = z.infer<typeof replyToSchema>;
 
 export const sendMetaSchema = z.strictObject({
-  email: z
-    .strictObject({
-      subject: z.string().optional(),
-      headers: z.record(z.string(), z.string()).optional(),
-    })
-    .optional(),
-  extraInformation: z.record(z.string(), z.string()).optional(),
+  email: z.optional(
+    z.strictObject({
+      subject: z.optional(z.string()),
+      headers: z.optional(z.record(z.string(), z.string())),
+    }),
+  ),
+  extraInformation: z.optional(z.record(z.string(), z.string())),
 });
 export type SendMeta = z.infer<typeof sendMetaSchema>;
 
@@ -104,24 +112,26 @@ export const BODY_XOR_TEMPLATE_MESSAGE = 'must have exactly one of body or templ
 export const sendMessageRequestSchema = z
   .strictObject({
     receiver: sendReceiverSchema,
-    body: messageBodySchema.optional(),
-    template: templateSchema.optional(),
-    sender: sendSenderSchema.optional(),
-    reference: z.string().optional(),
-    tags: tagsSchema.optional(),
+    body: z.optional(messageBodySchema),
+    template: z.optional(templateSchema),
+    sender: z.optional(sendSenderSchema),
+    reference: z.optional(z.string()),
+    tags: z.optional(tagsSchema),
     /** RFC 3339 in, normalised to `YYYY-MM-DDTHH:mm:ss.sssZ`. */
-    scheduledFor: rfc3339ToTimestampSchema.optional(),
+    scheduledFor: z.optional(rfc3339ToTimestampSchema),
     /** Seconds the message stays worth delivering (DEC: whole seconds). */
-    validity: z.int().min(0).optional(),
-    replyTo: replyToSchema.optional(),
-    meta: sendMetaSchema.optional(),
-    shortLinks: shortLinksSchema.optional(),
+    validity: z.optional(z.int().check(z.gte(0))),
+    replyTo: z.optional(replyToSchema),
+    meta: z.optional(sendMetaSchema),
+    shortLinks: z.optional(shortLinksSchema),
   })
-  .refine(
-    (request: unknown) =>
-      !isRecord(request) || (request.body === undefined) !== (request.template === undefined),
-    // Runs even when other fields fail, so every problem is reported at once.
-    { error: BODY_XOR_TEMPLATE_MESSAGE, when: () => true },
+  .check(
+    z.refine(
+      (request: unknown) =>
+        !isRecord(request) || (request.body === undefined) !== (request.template === undefined),
+      // Runs even when other fields fail, so every problem is reported at once.
+      { error: BODY_XOR_TEMPLATE_MESSAGE, when: () => true },
+    ),
   );
 /** A valid send request as the API holds it (tags lower-cased, `scheduledFor` in UTC). */
 export type SendMessageRequest = z.output<typeof sendMessageRequestSchema>;
@@ -222,8 +232,7 @@ export function validateSendBody(
 export const batchEnvelopeSchema = z.strictObject({
   messageRequests: z
     .array(z.record(z.string(), z.unknown()))
-    .min(BATCH_SIZE.min)
-    .max(BATCH_SIZE.max),
+    .check(z.minLength(BATCH_SIZE.min), z.maxLength(BATCH_SIZE.max)),
 });
 export type BatchEnvelope = z.output<typeof batchEnvelopeSchema>;
 
@@ -233,7 +242,9 @@ export function validateBatchEnvelope(input: unknown): DetailsResult<BatchEnvelo
 
 /** E4 request with every item valid: the type a client builds. */
 export const batchSendRequestSchema = z.strictObject({
-  messageRequests: z.array(sendMessageRequestSchema).min(BATCH_SIZE.min).max(BATCH_SIZE.max),
+  messageRequests: z
+    .array(sendMessageRequestSchema)
+    .check(z.minLength(BATCH_SIZE.min), z.maxLength(BATCH_SIZE.max)),
 });
 export type BatchSendRequest = z.output<typeof batchSendRequestSchema>;
 export type BatchSendRequestInput = z.input<typeof batchSendRequestSchema>;

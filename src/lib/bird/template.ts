@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { httpUrlSchema, uuidSchema } from './common';
 import { objectFor } from './schema-mode';
 import type { SchemaMode } from './schema-mode';
@@ -6,27 +6,29 @@ import type { SchemaMode } from './schema-mode';
 /** §3 `template` (DOC): a message from a stored template instead of a `body`. */
 
 /** A BCP 47 language tag such as `en`, `en-US`, `pt-BR` (checked by `Intl`). */
-export const localeSchema = z.string().refine(
-  (value) => {
-    try {
-      return Intl.getCanonicalLocales(value).length === 1;
-    } catch {
-      return false;
-    }
-  },
-  { error: 'must be a BCP 47 language tag like en-US' },
+export const localeSchema = z.string().check(
+  z.refine(
+    (value) => {
+      try {
+        return Intl.getCanonicalLocales(value).length === 1;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'must be a BCP 47 language tag like en-US' },
+  ),
 );
 
-export const templateVersionSchema = z
-  .string()
-  .refine((value) => value === 'latest' || uuidSchema.safeParse(value).success, {
+export const templateVersionSchema = z.string().check(
+  z.refine((value) => value === 'latest' || uuidSchema.safeParse(value).success, {
     error: 'must be "latest" or a UUID',
-  });
+  }),
+);
 
 function templateSchemaFor(mode: SchemaMode) {
   const obj = objectFor(mode);
   const request = mode === 'request';
-  const key = request ? z.string().min(1) : z.string();
+  const key = request ? z.string().check(z.minLength(1)) : z.string();
   /**
    * A parameter's `value` follows its `type` (DEC: the contract lists the four types but
    * not the value shapes): string → string, number → number, boolean → boolean, object →
@@ -42,12 +44,12 @@ function templateSchemaFor(mode: SchemaMode) {
     projectId: request ? uuidSchema : z.string(),
     version: request ? templateVersionSchema : z.string(),
     locale: request ? localeSchema : z.string(),
-    parameters: z.array(parameter).optional(),
+    parameters: z.optional(z.array(parameter)),
     /** Variables by name (DEC: string values). */
-    variables: z.record(z.string(), z.string()).optional(),
-    attachments: z
-      .array(obj({ mediaUrl: request ? httpUrlSchema : z.string(), filename: key }))
-      .optional(),
+    variables: z.optional(z.record(z.string(), z.string())),
+    attachments: z.optional(
+      z.array(obj({ mediaUrl: request ? httpUrlSchema : z.string(), filename: key })),
+    ),
   });
   return { parameter, template };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '../zod';
 import {
   formatDetailsPath,
   issuesToDetails,
@@ -36,10 +36,10 @@ describe('issuesToDetails', () => {
 
   it('keeps each message once per path', () => {
     const schema = z.object({
-      a: z
-        .string()
-        .refine(() => false, 'bad')
-        .refine(() => false, 'bad'),
+      a: z.string().check(
+        z.refine(() => false, 'bad'),
+        z.refine(() => false, 'bad'),
+      ),
     });
     const result = schema.safeParse({ a: 'x' });
     expect(issuesToDetails(result.error?.issues ?? [])).toEqual({ '.a': ['bad'] });
@@ -48,17 +48,17 @@ describe('issuesToDetails', () => {
 
 describe('parseWithDetails messages are plain English', () => {
   const schema = z.strictObject({
-    name: z.string().min(1),
-    code: z.string().min(3).max(5),
-    count: z.int().min(1).max(9),
-    ratio: z.number().gt(0).lt(1),
+    name: z.string().check(z.minLength(1)),
+    code: z.string().check(z.minLength(3), z.maxLength(5)),
+    count: z.int().check(z.gte(1), z.lte(9)),
+    ratio: z.number().check(z.gt(0), z.lt(1)),
     kind: z.enum(['a', 'b']),
     fixed: z.literal('x'),
-    items: z.array(z.string()).min(2).max(3),
+    items: z.array(z.string()).check(z.minLength(2), z.maxLength(3)),
     email: z.email(),
     at: z.iso.datetime(),
     url: z.url(),
-    even: z.number().multipleOf(2),
+    even: z.number().check(z.multipleOf(2)),
     flag: z.boolean(),
     obj: z.object({}),
   });
@@ -108,7 +108,7 @@ describe('parseWithDetails messages are plain English', () => {
   });
 
   it('keeps a message set on the schema itself', () => {
-    const result = parseWithDetails(z.string().regex(/^\d+$/, 'must be digits'), 'x');
+    const result = parseWithDetails(z.string().check(z.regex(/^\d+$/, 'must be digits')), 'x');
     expect(result).toEqual({ ok: false, details: { '.': ['must be digits'] } });
   });
 });

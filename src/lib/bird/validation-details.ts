@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from '../zod';
 import type { ValidationDetails } from './common';
 
 /**
@@ -173,11 +173,11 @@ export function issuesToDetails(issues: readonly Issue[]): ValidationDetails {
 export type DetailsResult<T> = { ok: true; value: T } | { ok: false; details: ValidationDetails };
 
 /** Parses with plain-English messages and returns the value or Bird `details`. */
-export function parseWithDetails<S extends z.ZodType>(
+export function parseWithDetails<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
 ): DetailsResult<z.output<S>> {
-  const result = schema.safeParse(input, { error: birdErrorMap });
+  const result = z.safeParse(schema, input, { error: birdErrorMap });
   return result.success
     ? { ok: true, value: result.data }
     : { ok: false, details: issuesToDetails(result.error.issues) };

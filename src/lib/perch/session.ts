@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * Perch's own `/session` routes: how the browser connects without ever holding a key.
@@ -25,10 +25,12 @@ export type SessionMode = z.infer<typeof sessionModeSchema>;
  */
 export const accessKeySchema = z
   .string()
-  .trim()
-  .min(1, 'Enter the access key')
-  .max(512, 'An access key is at most 512 characters')
-  .regex(/^[\x21-\x7e]+$/, 'An access key has no spaces or special characters');
+  .check(
+    z.trim(),
+    z.minLength(1, 'Enter the access key'),
+    z.maxLength(512, 'An access key is at most 512 characters'),
+    z.regex(/^[\x21-\x7e]+$/, 'An access key has no spaces or special characters'),
+  );
 
 export const createSessionRequestSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('sandbox') }),
@@ -46,7 +48,7 @@ export const connectedSessionSchema = z.object({
   mode: sessionModeSchema,
   workspaceId: z.string(),
   /** The last four characters of the access key, for recognition only. */
-  keyHint: z.string().max(4),
+  keyHint: z.string().check(z.maxLength(4)),
   /**
    * Absolute URL prefixes (origin plus optional path) of the media this upstream hands out.
    * A media URL in a message body that starts with one of them is fetched through
@@ -68,7 +70,7 @@ export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 export const perchErrorBodySchema = z.object({
   code: z.string(),
   message: z.string(),
-  details: z.record(z.string(), z.array(z.string())).optional(),
+  details: z.optional(z.record(z.string(), z.array(z.string()))),
 });
 export type PerchErrorBody = z.infer<typeof perchErrorBodySchema>;
 

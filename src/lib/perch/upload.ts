@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { MAX_UPLOAD_BYTES } from '@/lib/bird/decisions';
 import { presignedUploadSchema } from '@/lib/bird/presigned-upload';
 
@@ -33,10 +33,10 @@ export const MAX_UPLOAD_FORM_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024;
 /** `/upload/` and a 22-character base64url token (16 random bytes). */
 export const perchUploadPathSchema = z
   .string()
-  .regex(/^\/upload\/[A-Za-z0-9_-]{22}$/, 'must be a /upload/… path issued by Perch');
+  .check(z.regex(/^\/upload\/[A-Za-z0-9_-]{22}$/, 'must be a /upload/… path issued by Perch'));
 
 /** E9's answer as the browser receives it through Perch. */
-export const perchPresignedUploadSchema = presignedUploadSchema.extend({
+export const perchPresignedUploadSchema = z.extend(presignedUploadSchema, {
   [PERCH_UPLOAD_PATH_FIELD]: perchUploadPathSchema,
 });
 export type PerchPresignedUpload = z.infer<typeof perchPresignedUploadSchema>;

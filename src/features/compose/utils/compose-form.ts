@@ -1,5 +1,5 @@
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import type { Channel } from '@/lib/bird/channel';
 import type { ValidationDetails } from '@/lib/bird/common';
 import { CONTACT_TYPE_PLATFORMS, IDENTIFIER_RULES } from '@/lib/bird/decisions';
@@ -120,9 +120,19 @@ export function emptyForm(keep: Pick<ComposeForm, 'channelId' | 'country'>): Com
   };
 }
 
+/** A size in bytes: a whole number, zero or more. */
+const wholeNumber = z.int().check(z.nonnegative());
+/** A region libphonenumber knows (the check is `isSupportedCountry`'s type guard). */
+const countrySchema = z.string().check(z.refine(isSupportedCountry)) as z.ZodMiniType<
+  CountryCode,
+  string
+>;
+/** A text field that drafts from older versions may lack. */
+const textOr = (fallback: string) => z._default(z.string(), fallback);
+
 const draftSchema = z.object({
   channelId: z.string(),
-  country: z.string().refine(isSupportedCountry),
+  country: countrySchema,
   to: z.array(z.string()),
   cc: z.array(z.string()),
   bcc: z.array(z.string()),
@@ -132,37 +142,39 @@ const draftSchema = z.object({
   senderName: z.string(),
   html: z.string(),
   plain: z.string(),
-  attachments: z
-    .array(
+  attachments: z._default(
+    z.array(
       z.object({
         mediaUrl: z.string(),
         filename: z.string(),
         contentType: z.string(),
-        size: z.number().int().nonnegative().nullable(),
+        size: z.nullable(wholeNumber),
       }),
-    )
-    .default([]),
+    ),
+    [],
+  ),
   reference: z.string(),
   tags: z.string(),
   scheduleAt: z.string(),
-  validity: z.string().default(''),
-  shortLinksDomain: z.string().default(''),
-  replyToId: z.string().default(''),
-  bodyType: z.enum(BODY_KINDS).default('text'),
-  mediaUrl: z.string().default(''),
-  mediaContentType: z.string().default(''),
-  mediaFilename: z.string().default(''),
-  mediaSize: z.number().int().nonnegative().nullable().default(null),
-  latitude: z.string().default(''),
-  longitude: z.string().default(''),
-  locationLabel: z.string().default(''),
-  locationAddress: z.string().default(''),
-  templateProjectId: z.string().default(''),
-  templateVersion: z.string().default('latest'),
-  templateLocale: z.string().default('en'),
-  templateParameters: z
-    .array(z.object({ key: z.string(), type: z.enum(PARAMETER_TYPES), value: z.string() }))
-    .default([]),
+  validity: textOr(''),
+  shortLinksDomain: textOr(''),
+  replyToId: textOr(''),
+  bodyType: z._default(z.enum(BODY_KINDS), 'text'),
+  mediaUrl: textOr(''),
+  mediaContentType: textOr(''),
+  mediaFilename: textOr(''),
+  mediaSize: z._default(z.nullable(wholeNumber), null),
+  latitude: textOr(''),
+  longitude: textOr(''),
+  locationLabel: textOr(''),
+  locationAddress: textOr(''),
+  templateProjectId: textOr(''),
+  templateVersion: textOr('latest'),
+  templateLocale: textOr('en'),
+  templateParameters: z._default(
+    z.array(z.object({ key: z.string(), type: z.enum(PARAMETER_TYPES), value: z.string() })),
+    [],
+  ),
 });
 
 /** A stored draft, or `undefined` when there is none or it does not fit this version. */

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { createStoredPreference } from '@/lib/stored-preference';
 import { MESSAGE_COLUMN_IDS, type MessageColumnId } from '../components/message-columns';
 
@@ -10,9 +10,12 @@ export type ColumnSizing = Partial<Record<MessageColumnId, number>>;
 
 const columnIdSchema = z.enum(MESSAGE_COLUMN_IDS);
 export const columnVisibilitySchema = z.partialRecord(columnIdSchema, z.boolean());
-const columnSizingSchema = z.partialRecord(columnIdSchema, z.number().min(40).max(2000));
+const columnSizingSchema = z.partialRecord(
+  columnIdSchema,
+  z.number().check(z.gte(40), z.lte(2000)),
+);
 
-function parseJson<T>(schema: z.ZodType<T>, raw: string | null, fallback: T): T {
+function parseJson<T>(schema: z.ZodMiniType<T>, raw: string | null, fallback: T): T {
   if (raw === null) return fallback;
   try {
     const parsed = schema.safeParse(JSON.parse(raw));

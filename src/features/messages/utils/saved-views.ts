@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { columnVisibilitySchema, type ColumnVisibility } from '../hooks/use-column-preferences';
 
 /** A named set of filters (the address's search string) and visible columns. */
@@ -13,8 +13,8 @@ export const VIEW_NAME_MAX_LENGTH = 60;
 export const MAX_SAVED_VIEWS = 50;
 
 const savedViewSchema = z.object({
-  name: z.string().trim().min(1).max(VIEW_NAME_MAX_LENGTH),
-  search: z.string().max(8000),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(VIEW_NAME_MAX_LENGTH)),
+  search: z.string().check(z.maxLength(8000)),
   columns: columnVisibilitySchema,
 });
 
