@@ -65,15 +65,13 @@ export const sendSenderSchema = z.strictObject({
 
 /** One tag: 1–50 of `[a-zA-Z0-9-_ ]`, lower-cased on the way in. */
 export const tagSchema = z.pipe(
-  z
-    .string()
-    .check(
-      z.minLength(TAG_RULES.minLength, { abort: true }),
-      z.maxLength(TAG_RULES.maxLength),
-      z.regex(TAG_RULES.pattern, {
-        error: 'may contain only letters, digits, "-", "_" and spaces',
-      }),
-    ),
+  z.string().check(
+    z.minLength(TAG_RULES.minLength, { abort: true }),
+    z.maxLength(TAG_RULES.maxLength),
+    z.regex(TAG_RULES.pattern, {
+      error: 'may contain only letters, digits, "-", "_" and spaces',
+    }),
+  ),
   z.transform((tag: string) => tag.toLowerCase()),
 );
 
