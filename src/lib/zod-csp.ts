@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Perch's CSP has no 'unsafe-eval'. zod 4 probes `new Function` once to decide whether to
