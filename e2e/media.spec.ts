@@ -435,6 +435,8 @@ test('Use in composer adds to a saved email draft as an attachment, and Undo res
   await expect(page.getByText('Draft saved in this browser.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Media', exact: true }).click();
+  // Compose has a drop zone with the same label: wait for Media's before choosing the file.
+  await expect(page.getByRole('heading', { level: 1, name: 'Media' })).toBeVisible();
   await fileInput(page).setInputFiles({
     name: 'terms.pdf',
     mimeType: 'application/pdf',
