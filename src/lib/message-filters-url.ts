@@ -14,7 +14,7 @@ import {
   type MessageStatus,
 } from '@/lib/bird/message';
 import type { MessageListFilters } from '@/lib/bird/message-list-query';
-import { tagSchema } from '@/lib/bird/send-body';
+import { tagSchema } from '@/lib/bird/tag';
 
 /**
  * The Messages page's filters as they live in the address bar (the only place they live).

@@ -8,9 +8,9 @@ import {
   replyToSchema,
   sendContactSchema,
   sendMetaSchema,
-  tagSchema,
   type SendMessageRequest,
 } from '../../../src/lib/bird/send-body';
+import { tagSchema } from '../../../src/lib/bird/tag';
 import { templateSchema } from '../../../src/lib/bird/template';
 import { resolveContact } from './contacts';
 import { platformReference } from './incoming';

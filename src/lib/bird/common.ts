@@ -121,3 +121,8 @@ export const MIME_TYPE_PATTERN =
 export const mimeTypeSchema = z
   .string()
   .check(z.regex(MIME_TYPE_PATTERN, { error: 'must be a MIME type like image/png' }));
+
+/** Who a contact is to an email (§3 Send body, DOC): `to`, `cc` or `bcc`. */
+export const CONTACT_TYPES = ['to', 'cc', 'bcc'] as const;
+export const contactTypeSchema = z.enum(CONTACT_TYPES);
+export type ContactType = z.infer<typeof contactTypeSchema>;

@@ -4,7 +4,7 @@ import { MESSAGE_LIST_PARAM, MESSAGE_PAGE_SIZE } from './decisions';
 import { MESSAGE_STATUSES, isMessageStatus, messageDirectionSchema } from './message';
 import type { MessageStatus } from './message';
 import { limitParam, manyParam, pageTokenParam, reverseParam, singleParam } from './query-params';
-import { tagSchema } from './send-body';
+import { tagSchema } from './tag';
 
 /**
  * E5/E6 query string (§2, parameter names DEC). Parse the query object a server hands you

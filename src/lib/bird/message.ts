@@ -1,8 +1,7 @@
 import { z } from '../zod';
-import { listPage, timestampSchema, uuidSchema } from './common';
+import { contactTypeSchema, listPage, timestampSchema, uuidSchema } from './common';
 import { messageBodyResponseSchema } from './message-body';
 import type { MessageBody } from './message-body';
-import { contactTypeSchema } from './send-body';
 import { templateResponseSchema } from './template';
 
 /** §3 Message (E3, E5–E7, DOC): what the API answers for a sent or received message. */

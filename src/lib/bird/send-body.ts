@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { parseRfc3339, rfc3339ToTimestampSchema, uuidSchema } from './common';
+import { contactTypeSchema, parseRfc3339, rfc3339ToTimestampSchema, uuidSchema } from './common';
 import type { ValidationDetails } from './common';
 import {
   BATCH_SIZE,
@@ -8,10 +8,10 @@ import {
   IDENTIFIER_RULES,
   MAX_SCHEDULE_AHEAD_DAYS,
   MAX_SCHEDULE_AHEAD_MS,
-  TAG_RULES,
 } from './decisions';
 import type { IdentifierRule } from './decisions';
 import { messageBodySchema } from './message-body';
+import { tagsSchema } from './tag';
 import { templateSchema } from './template';
 import { addDetail, formatDetailsPath, mergeDetails, parseWithDetails } from './validation-details';
 import type { DetailsResult } from './validation-details';
@@ -19,10 +19,6 @@ import type { DetailsResult } from './validation-details';
 /** §3 Send body (E3, DOC). Strict everywhere: an unknown property anywhere is a 422. */
 
 const nonEmpty = z.string().check(z.minLength(1));
-
-export const CONTACT_TYPES = ['to', 'cc', 'bcc'] as const;
-export const contactTypeSchema = z.enum(CONTACT_TYPES);
-export type ContactType = z.infer<typeof contactTypeSchema>;
 
 export const contactIdentifierSchema = z.strictObject({
   identifierKey: nonEmpty,
@@ -62,20 +58,6 @@ export const sendSenderSchema = z.strictObject({
     annotations: z.optional(z.strictObject({ name: z.string() })),
   }),
 });
-
-/** One tag: 1–50 of `[a-zA-Z0-9-_ ]`, lower-cased on the way in. */
-export const tagSchema = z.pipe(
-  z.string().check(
-    z.minLength(TAG_RULES.minLength, { abort: true }),
-    z.maxLength(TAG_RULES.maxLength),
-    z.regex(TAG_RULES.pattern, {
-      error: 'may contain only letters, digits, "-", "_" and spaces',
-    }),
-  ),
-  z.transform((tag: string) => tag.toLowerCase()),
-);
-
-export const tagsSchema = z.array(tagSchema).check(z.maxLength(TAG_RULES.maxCount));
 
 export const replyToSchema = z.strictObject({
   id: uuidSchema,

@@ -4,7 +4,7 @@ import { statusLabel } from '@/components/status-badge';
 import type { Channel } from '@/lib/bird/channel';
 import { KNOWN_PLATFORM_IDS, uuidSchema } from '@/lib/bird/common';
 import { MESSAGE_STATUSES, type MessageStatus } from '@/lib/bird/message';
-import { tagSchema } from '@/lib/bird/send-body';
+import { tagSchema } from '@/lib/bird/tag';
 import { useTimeZonePreference } from '@/lib/time-zone-preference';
 import type { HistoryMode } from '../hooks/use-message-filters';
 import { inputValueToIso, isoToInputValue } from '../utils/datetime-input';
