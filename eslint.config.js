@@ -8,8 +8,16 @@ import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const layerRule = (patterns) => ({
-  'no-restricted-imports': ['error', { patterns }],
+/** zod is imported once, by src/lib/zod.ts (zod/mini with English messages); the rest import that. */
+const zodPaths = ['zod', 'zod/mini', 'zod/v4', 'zod/v4/core'].map((name) => ({
+  name,
+  message: "Import { z } from '@/lib/zod' (zod/mini, with English messages).",
+}));
+/** The modules that set zod up, and the client test that shows classic schemas work too. */
+const zodSetup = ['src/lib/zod.ts', 'src/lib/zod-csp.ts', 'src/lib/api/client.test.ts'];
+
+const layerRule = (patterns, paths = zodPaths) => ({
+  'no-restricted-imports': ['error', { paths, patterns }],
 });
 
 export default defineConfig(
@@ -52,6 +60,7 @@ export default defineConfig(
     ...reactHooks.configs.flat['recommended-latest'],
   },
   ...pluginQuery.configs['flat/recommended'],
+  { files: ['**/*.{ts,tsx}'], rules: layerRule([]) },
   // One-way layers: app -> features -> components, lib. Features never import each other.
   {
     files: ['src/features/**/*.{ts,tsx}'],
@@ -71,6 +80,18 @@ export default defineConfig(
         message: 'Shared code must not import app or features.',
       },
     ]),
+  },
+  {
+    files: zodSetup,
+    rules: layerRule(
+      [
+        {
+          group: ['@/app', '@/app/*', '@/features/*'],
+          message: 'Shared code must not import app or features.',
+        },
+      ],
+      [],
+    ),
   },
   {
     files: ['src/**/*.{ts,tsx}'],

@@ -58,13 +58,14 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // zod and src/lib/zod-csp.ts (which turns off zod's `new Function` probe, refused
-          // by Perch's CSP) share one chunk, so the setting is in place before any module
-          // builds a schema, wherever the bundler puts the schemas.
+          // zod, src/lib/zod.ts (zod/mini with English messages) and src/lib/zod-csp.ts
+          // (which turns off zod's `new Function` probe, refused by Perch's CSP) share one
+          // chunk, so the setting is in place before any module builds a schema, wherever
+          // the bundler puts the schemas.
           groups: [
             {
               name: 'zod',
-              test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]lib[\\/]zod-csp\.ts$/,
+              test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]lib[\\/]zod(?:-csp)?\.ts$/,
             },
           ],
         },
