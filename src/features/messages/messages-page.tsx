@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { PrivacyToggle } from '@/components/privacy-toggle';
@@ -14,6 +14,7 @@ import { ChannelsContext } from './components/channels-context';
 import { ColumnChooser } from './components/column-chooser';
 import { ExportCsv } from './components/export-csv';
 import { ListLinkContext } from './components/list-link-context';
+import type { LiveView } from './components/live-updates';
 import { MessageFiltersForm } from './components/message-filters-form';
 import { ListFooter, MessageListStates } from './components/message-list-states';
 import { MessageTable, ROW_HEIGHT } from './components/message-table';
@@ -21,7 +22,6 @@ import { SavedViewsMenu } from './components/saved-views-menu';
 import { useColumnPreferences } from './hooks/use-column-preferences';
 import { useCsvExport } from './hooks/use-csv-export';
 import { useListKeyboard } from './hooks/use-list-keyboard';
-import { useLiveUpdates } from './hooks/use-live-updates';
 import { useMessageFilters } from './hooks/use-message-filters';
 import { useMessageList } from './hooks/use-message-list';
 import { useSavedViews } from './hooks/use-saved-views';
@@ -36,6 +36,15 @@ import {
 import './messages-page.css';
 
 const NO_CHANNELS: Channel[] = [];
+
+/** Live's code loads when it is first turned on. */
+const LiveUpdates = lazy(() => import('./components/live-updates'));
+const NOT_LIVE: LiveView = {
+  pending: [],
+  latest: new Map(),
+  reveal: () => undefined,
+  isError: false,
+};
 
 export function MessagesPage() {
   const workspaceId = useWorkspaceId();
@@ -82,16 +91,8 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
       previous.length === ids.length && previous.every((id, i) => id === ids[i]) ? previous : ids,
     );
   }, []);
-  const liveUpdates = useLiveUpdates({
-    enabled: live,
-    workspaceId,
-    channelId: filters.channelId,
-    filters: listFilters,
-    rows: loadedRows,
-    visibleIds,
-    reachedEnd: !query.hasNextPage,
-  });
-  const { latest, pending, reveal } = liveUpdates;
+  const [liveView, setLiveView] = useState<LiveView>(NOT_LIVE);
+  const { latest, pending, reveal, isError: liveFailed } = live ? liveView : NOT_LIVE;
   // Rows Live has read again show their new status in place.
   const rows = useMemo(
     () => (latest.size === 0 ? loadedRows : loadedRows.map((row) => latest.get(row.id) ?? row)),
@@ -158,6 +159,7 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
           title="Shows new messages and status changes as they happen"
           onClick={() => {
             setLive((on) => !on);
+            setLiveView(NOT_LIVE);
           }}
         >
           <span className={`messages-live-dot${live ? ' is-on' : ''}`} aria-hidden="true" />
@@ -174,8 +176,21 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
           Refresh
         </button>
         {live ? (
+          <Suspense fallback={null}>
+            <LiveUpdates
+              workspaceId={workspaceId}
+              channelId={filters.channelId}
+              filters={listFilters}
+              rows={loadedRows}
+              visibleIds={visibleIds}
+              reachedEnd={!query.hasNextPage}
+              onChange={setLiveView}
+            />
+          </Suspense>
+        ) : null}
+        {live ? (
           <span className="messages-live-note" role="status">
-            {liveUpdates.isError
+            {liveFailed
               ? 'Live: the latest messages could not be read; trying again.'
               : 'Live: checking for new messages every 2 seconds.'}
           </span>

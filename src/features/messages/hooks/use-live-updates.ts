@@ -25,7 +25,7 @@ function isNewer(a: Message, b: Message): boolean {
   return a.createdAt === b.createdAt ? a.id > b.id : a.createdAt > b.createdAt;
 }
 
-interface LiveOptions {
+export interface LiveOptions {
   enabled: boolean;
   workspaceId: string;
   channelId: string | undefined;
