@@ -1,10 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchChannelMessages, fetchWorkspaceMessages } from '@/lib/api/messages';
 import type { Channel } from '@/lib/bird/channel';
-import { MESSAGE_PAGE_SIZE } from '@/lib/bird/decisions';
 import type { MessageListFilters } from '@/lib/bird/message-list-query';
-import { collectPages } from '../utils/collect-pages';
-import { CSV_ROW_LIMIT } from '../utils/csv-row-limit';
 
 export type ExportState =
   | { status: 'idle' }
@@ -12,19 +8,6 @@ export type ExportState =
   | { status: 'done'; rows: number; limited: boolean; fileName: string }
   | { status: 'cancelled'; rows: number }
   | { status: 'failed'; rows: number; message: string };
-
-function download(csv: string, fileName: string): void {
-  // A byte order mark so that spreadsheet apps read the file as UTF-8.
-  const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 10_000);
-}
 
 interface ExportOptions {
   workspaceId: string;
@@ -34,9 +17,8 @@ interface ExportOptions {
 }
 
 /**
- * Exports every message matching the filters to a CSV file: pages through the cursor 100
- * at a time (the contract's most), waits as asked after a 429, can be cancelled, and stops
- * at {@link CSV_ROW_LIMIT} rows.
+ * Exports every message matching the filters to a CSV file (../utils/export-messages-csv):
+ * the state of the export, with its progress, and Cancel.
  */
 export function useCsvExport({ workspaceId, channelId, filters, channels }: ExportOptions) {
   const [state, setState] = useState<ExportState>({ status: 'idle' });
@@ -57,31 +39,20 @@ export function useCsvExport({ workspaceId, channelId, filters, channels }: Expo
     let rows = 0;
     setState({ status: 'running', rows: 0 });
     try {
-      const { items, limited } = await collectPages(
-        (pageToken, pageSignal) => {
-          const page = { limit: MESSAGE_PAGE_SIZE.max, pageToken };
-          return channelId === undefined
-            ? fetchWorkspaceMessages(workspaceId, filters, page, pageSignal)
-            : fetchChannelMessages(workspaceId, channelId, filters, page, pageSignal);
+      // The export's code, and its CSV writer, load when an export starts.
+      const { exportMessagesCsv } = await import('../utils/export-messages-csv');
+      const done = await exportMessagesCsv({
+        workspaceId,
+        channelId,
+        filters,
+        channels,
+        signal,
+        onProgress: ({ items, waitingSeconds }) => {
+          rows = items;
+          setState({ status: 'running', rows: items, waitingSeconds });
         },
-        {
-          limit: CSV_ROW_LIMIT,
-          signal,
-          onProgress: ({ items: loaded, waitingSeconds }) => {
-            rows = loaded;
-            setState({ status: 'running', rows: loaded, waitingSeconds });
-          },
-        },
-      );
-      // The CSV writer (papaparse) loads only when an export is written, not with the list.
-      const { messagesToCsv } = await import('../utils/messages-csv');
-      signal.throwIfAborted();
-      const fileName = `perch-messages-${new Date().toISOString().replace(/[:.]/g, '-')}.csv`;
-      download(
-        messagesToCsv(items, (id) => channels.get(id)),
-        fileName,
-      );
-      setState({ status: 'done', rows: items.length, limited, fileName });
+      });
+      setState({ status: 'done', ...done });
     } catch (error) {
       if (signal.aborted) {
         setState({ status: 'cancelled', rows });
