@@ -24,7 +24,6 @@ import { useCsvExport } from './hooks/use-csv-export';
 import { useListKeyboard } from './hooks/use-list-keyboard';
 import { useMessageFilters } from './hooks/use-message-filters';
 import { useMessageList } from './hooks/use-message-list';
-import { useSavedViews } from './hooks/use-saved-views';
 import { useWorkspaceId } from './hooks/use-workspace-id';
 import { filterChips } from './utils/filter-chips';
 import {
@@ -67,7 +66,6 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
   const { filters, notices, search, setFilters } = useMessageFilters();
   const { timeZone } = useTimeZonePreference();
   const columns = useColumnPreferences();
-  const savedViews = useSavedViews();
 
   // A date preset ("last hour") is anchored when the filters are set, so that paging
   // through the cursor keeps one window. Refresh moves the anchor to now.
@@ -205,15 +203,11 @@ function MessagesView({ workspaceId }: { workspaceId: string }) {
         />
         <span className="messages-toolbar-spacer" />
         <SavedViewsMenu
-          views={savedViews.views}
+          current={{ search, columns: columns.columnVisibility }}
           onApply={(view) => {
             setFilters(parseMessageFilters(view.search).filters);
             columns.setColumnVisibility(view.columns);
           }}
-          onSave={(name) => {
-            savedViews.save({ name, search, columns: columns.columnVisibility });
-          }}
-          onDelete={savedViews.remove}
         />
         <ColumnChooser
           visibility={columns.columnVisibility}
