@@ -72,6 +72,47 @@ describe('session', () => {
     expect(queryClient.getQueryCache().findAll({ queryKey: birdKeys.all })).toHaveLength(0);
   });
 
+  it('connect is not undone by a GET /session that was asked before it and lands after', async () => {
+    let answerOldCheck: (response: Response) => void = () => undefined;
+    const fetchMock = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(
+      (_url, init) => {
+        if (init?.method === 'POST') {
+          return Promise.resolve(
+            new Response(JSON.stringify(connected), {
+              status: 200,
+              headers: { 'content-type': 'application/json' },
+            }),
+          );
+        }
+        return new Promise((resolve, reject) => {
+          answerOldCheck = resolve;
+          init?.signal?.addEventListener('abort', () => {
+            reject(new DOMException('aborted', 'AbortError'));
+          });
+        });
+      },
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const queryClient = new QueryClient();
+    queryClient.setQueryData<SessionInfo>(sessionKeys.current(), { connected: false });
+    const oldCheck = queryClient.fetchQuery(sessionQueryOptions()).catch(() => undefined);
+
+    const mutation = queryClient
+      .getMutationCache()
+      .build(queryClient, connectMutationOptions(queryClient));
+    await mutation.execute({ mode: 'sandbox' });
+    answerOldCheck(
+      new Response(JSON.stringify({ connected: false }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    await oldCheck;
+
+    expect(fetchMock.mock.calls.map(([, init]) => init?.method ?? 'GET')).toEqual(['GET', 'POST']);
+    expect(queryClient.getQueryData(sessionKeys.current())).toEqual(connected);
+  });
+
   it('disconnect deletes the session and marks it not connected', async () => {
     const fetchMock = respondWith(204);
     const queryClient = new QueryClient();

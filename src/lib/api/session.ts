@@ -49,19 +49,23 @@ export function disconnectSession(): Promise<void> {
   return apiClient.requestVoid(SESSION_PATH, { method: 'DELETE' });
 }
 
-/** Drops every cached Bird answer: they belong to the workspace of the previous session. */
-function forgetWorkspaceData(queryClient: QueryClient): void {
+/**
+ * Records the session a connect or disconnect just made, and drops every cached Bird answer
+ * (they belong to the previous session's workspace). A `GET /session` still in flight was
+ * asked before the change and would overwrite it with the old answer when it lands (the
+ * page would bounce back to Connect), so it is cancelled first.
+ */
+async function settleSession(queryClient: QueryClient, session: SessionInfo): Promise<void> {
+  await queryClient.cancelQueries({ queryKey: sessionKeys.current() });
   queryClient.removeQueries({ queryKey: birdKeys.all });
+  queryClient.setQueryData(sessionKeys.current(), session);
 }
 
 export function connectMutationOptions(queryClient: QueryClient) {
   return mutationOptions({
     mutationKey: sessionKeys.connect(),
     mutationFn: connectSession,
-    onSuccess: (session) => {
-      forgetWorkspaceData(queryClient);
-      queryClient.setQueryData(sessionKeys.current(), session);
-    },
+    onSuccess: (session) => settleSession(queryClient, session),
   });
 }
 
@@ -69,10 +73,7 @@ export function disconnectMutationOptions(queryClient: QueryClient) {
   return mutationOptions({
     mutationKey: sessionKeys.disconnect(),
     mutationFn: disconnectSession,
-    onSuccess: () => {
-      forgetWorkspaceData(queryClient);
-      queryClient.setQueryData<SessionInfo>(sessionKeys.current(), { connected: false });
-    },
+    onSuccess: () => settleSession(queryClient, { connected: false }),
   });
 }
 
