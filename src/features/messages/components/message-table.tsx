@@ -1,19 +1,13 @@
 import { useTable, type Header } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Message } from '@/lib/bird/message';
 import type { ColumnSizing, ColumnVisibility } from '../hooks/use-column-preferences';
 import { MESSAGE_COLUMNS, messageTableFeatures } from './message-columns';
-import { MessageTableFooterRow, MessageTableRow, ROW_HEIGHT } from './message-table-row';
+import { MessageTableBody } from './message-table-body';
+import { ROW_HEIGHT } from './message-table-row';
 
 export { ROW_HEIGHT };
-/** Ask for the next page this many rows before the end. */
-const PREFETCH_ROWS = 15;
 const KEYBOARD_RESIZE_STEP = 16;
-/** Rows rendered beyond the visible ones, above and below. */
-const OVERSCAN_ROWS = 8;
-
-const estimateRowSize = () => ROW_HEIGHT;
 const rowIdOf = (message: Message) => message.id;
 
 type Updater<T> = T | ((previous: T) => T);
@@ -43,8 +37,8 @@ export interface MessageTableProps {
 }
 
 /**
- * The message log: TanStack Table for the columns (visibility, sizing, resizing) and
- * TanStack Virtual for the rows, so only what is on screen is in the DOM.
+ * The message log: TanStack Table for the columns (visibility, sizing, resizing) and, in
+ * MessageTableBody, TanStack Virtual for the rows, so only what is on screen is in the DOM.
  */
 export function MessageTable({
   rows,
@@ -75,66 +69,16 @@ export function MessageTable({
     columnResizeMode: 'onChange',
   });
   const tableRows = table.getRowModel().rows;
-  const count = tableRows.length + 1;
-
-  // The virtualizer keeps its measurements while `count`, `estimateSize` and `getItemKey`
-  // stay the same: a key function that changed on every render would make it measure all
-  // loaded rows again on every scroll step.
-  const getItemKey = useCallback((index: number) => rows[index]?.id ?? 'footer', [rows]);
-  const getScrollElement = useCallback(() => scrollRef.current, [scrollRef]);
-  // No React Compiler in this build; the virtualizer is read fresh on every render.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement,
-    estimateSize: estimateRowSize,
-    overscan: OVERSCAN_ROWS,
-    getItemKey,
-  });
-  const items = virtualizer.getVirtualItems();
-  const firstIndex = items[0]?.index ?? 0;
-  const lastIndex = items.at(-1)?.index ?? 0;
-  const scrolling = virtualizer.isScrolling;
-
-  // Told once the list comes to rest, not on every row that passes during a scroll.
-  useEffect(() => {
-    if (scrolling || onVisibleRowsChange === undefined) return;
-    onVisibleRowsChange(tableRows.slice(firstIndex, lastIndex + 1).map((row) => row.id));
-  }, [scrolling, firstIndex, lastIndex, tableRows, onVisibleRowsChange]);
-
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastIndex >= tableRows.length - PREFETCH_ROWS) {
-      fetchNextPage();
-    }
-  }, [hasNextPage, isFetchingNextPage, lastIndex, tableRows.length, fetchNextPage]);
-
-  // New filters: start reading from the top.
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [scrollKey, scrollRef]);
-
-  // The keyboard moved: bring the row into view and put focus on its link.
-  useEffect(() => {
-    if (selectedIndex === undefined) return;
-    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-    const link = () =>
-      scrollRef.current?.querySelector<HTMLElement>(
-        `[data-row-index="${String(selectedIndex)}"] .messages-row-link`,
-      );
-    // A row already on screen takes focus at once, before the next key is handled (an
-    // Enter then opens the row just selected); one scrolled into view, on the next frame.
-    const shown = link();
-    if (shown) {
-      shown.focus({ preventScroll: true });
-      return;
-    }
-    const frame = requestAnimationFrame(() => {
-      link()?.focus({ preventScroll: true });
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-    };
-  }, [selectedIndex, virtualizer, scrollRef]);
+  // The body's virtualizer needs the scroll box, which is attached after the body's own
+  // effects have run on mount: it gets the element once there is one.
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const attachScroll = useCallback(
+    (element: HTMLDivElement | null) => {
+      scrollRef.current = element;
+      setScrollElement(element);
+    },
+    [scrollRef],
+  );
 
   const totalWidth = table.getTotalSize();
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
@@ -142,7 +86,7 @@ export function MessageTable({
 
   return (
     <div
-      ref={scrollRef}
+      ref={attachScroll}
       className="messages-scroll"
       onScroll={(event) => onScroll?.(event.currentTarget.scrollTop)}
     >
@@ -172,31 +116,21 @@ export function MessageTable({
             ))}
           </div>
         </div>
-        <div
-          role="rowgroup"
-          className="messages-tbody"
-          style={{ height: virtualizer.getTotalSize() }}
-        >
-          {items.map((item) => {
-            const row = tableRows[item.index];
-            return row === undefined ? (
-              <MessageTableFooterRow key="footer" start={item.start} colCount={visibleCount}>
-                {footer}
-              </MessageTableFooterRow>
-            ) : (
-              <MessageTableRow
-                key={row.id}
-                row={row}
-                index={item.index}
-                start={item.start}
-                selected={selectedIndex === item.index}
-                onSelect={onSelect}
-                columnVisibility={columnVisibility}
-                columnSizing={columnSizing}
-              />
-            );
-          })}
-        </div>
+        <MessageTableBody
+          tableRows={tableRows}
+          colCount={visibleCount}
+          selectedIndex={selectedIndex}
+          onSelect={onSelect}
+          hasNextPage={hasNextPage}
+          isFetchingNextPage={isFetchingNextPage}
+          fetchNextPage={fetchNextPage}
+          footer={footer}
+          columnVisibility={columnVisibility}
+          columnSizing={columnSizing}
+          scrollKey={scrollKey}
+          scrollElement={scrollElement}
+          onVisibleRowsChange={onVisibleRowsChange}
+        />
       </div>
     </div>
   );

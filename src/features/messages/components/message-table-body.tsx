@@ -1,0 +1,135 @@
+import type { Row } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, type ReactNode } from 'react';
+import type { Message } from '@/lib/bird/message';
+import type { ColumnSizing, ColumnVisibility } from '../hooks/use-column-preferences';
+import type { messageTableFeatures } from './message-columns';
+import { MessageTableFooterRow, MessageTableRow, ROW_HEIGHT } from './message-table-row';
+
+/** Ask for the next page this many rows before the end. */
+const PREFETCH_ROWS = 15;
+/** Rows rendered beyond the visible ones, above and below. */
+const OVERSCAN_ROWS = 8;
+
+const estimateRowSize = () => ROW_HEIGHT;
+
+interface MessageTableBodyProps {
+  tableRows: Row<typeof messageTableFeatures, Message>[];
+  /** The visible columns, for the footer row's span. */
+  colCount: number;
+  selectedIndex: number | undefined;
+  onSelect: (index: number | undefined) => void;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => void;
+  footer: ReactNode;
+  /** Passed on to the rows, which render again when a column is shown, hidden or resized. */
+  columnVisibility: ColumnVisibility;
+  columnSizing: ColumnSizing;
+  scrollKey: string;
+  /** The box the rows scroll in; null until it is mounted. */
+  scrollElement: HTMLDivElement | null;
+  onVisibleRowsChange?: ((ids: string[]) => void) | undefined;
+}
+
+/**
+ * The rows, virtualized: only those on screen (and a few beyond) are in the DOM. The
+ * virtualizer lives here, apart from the table and its headers, so that a scroll step
+ * renders this body and the rows coming into view, not the whole table.
+ */
+export const MessageTableBody = memo(function MessageTableBody({
+  tableRows,
+  colCount,
+  selectedIndex,
+  onSelect,
+  hasNextPage,
+  isFetchingNextPage,
+  fetchNextPage,
+  footer,
+  columnVisibility,
+  columnSizing,
+  scrollKey,
+  scrollElement,
+  onVisibleRowsChange,
+}: MessageTableBodyProps) {
+  // The virtualizer keeps its measurements while `count`, `estimateSize` and `getItemKey`
+  // stay the same: a key function that changed on every render would make it measure all
+  // loaded rows again on every scroll step.
+  const getItemKey = useCallback((index: number) => tableRows[index]?.id ?? 'footer', [tableRows]);
+  const getScrollElement = useCallback(() => scrollElement, [scrollElement]);
+  const virtualizer = useVirtualizer({
+    count: tableRows.length + 1,
+    getScrollElement,
+    estimateSize: estimateRowSize,
+    overscan: OVERSCAN_ROWS,
+    getItemKey,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items.at(-1)?.index ?? 0;
+  const scrolling = virtualizer.isScrolling;
+
+  // Told once the list comes to rest, not on every row that passes during a scroll.
+  useEffect(() => {
+    if (scrolling || onVisibleRowsChange === undefined) return;
+    onVisibleRowsChange(tableRows.slice(firstIndex, lastIndex + 1).map((row) => row.id));
+  }, [scrolling, firstIndex, lastIndex, tableRows, onVisibleRowsChange]);
+
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= tableRows.length - PREFETCH_ROWS) {
+      fetchNextPage();
+    }
+  }, [hasNextPage, isFetchingNextPage, lastIndex, tableRows.length, fetchNextPage]);
+
+  // New filters: start reading from the top.
+  useEffect(() => {
+    scrollElement?.scrollTo({ top: 0 });
+  }, [scrollKey, scrollElement]);
+
+  // The keyboard moved: bring the row into view and put focus on its link.
+  useEffect(() => {
+    if (selectedIndex === undefined) return;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    const link = () =>
+      scrollElement?.querySelector<HTMLElement>(
+        `[data-row-index="${String(selectedIndex)}"] .messages-row-link`,
+      );
+    // A row already on screen takes focus at once, before the next key is handled (an
+    // Enter then opens the row just selected); one scrolled into view, on the next frame.
+    const shown = link();
+    if (shown) {
+      shown.focus({ preventScroll: true });
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      link()?.focus({ preventScroll: true });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+    };
+  }, [selectedIndex, virtualizer, scrollElement]);
+
+  return (
+    <div role="rowgroup" className="messages-tbody" style={{ height: virtualizer.getTotalSize() }}>
+      {items.map((item) => {
+        const row = tableRows[item.index];
+        return row === undefined ? (
+          <MessageTableFooterRow key="footer" start={item.start} colCount={colCount}>
+            {footer}
+          </MessageTableFooterRow>
+        ) : (
+          <MessageTableRow
+            key={row.id}
+            row={row}
+            index={item.index}
+            start={item.start}
+            selected={selectedIndex === item.index}
+            onSelect={onSelect}
+            columnVisibility={columnVisibility}
+            columnSizing={columnSizing}
+          />
+        );
+      })}
+    </div>
+  );
+});
