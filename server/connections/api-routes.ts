@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PERCH_UPLOAD_PATH_FIELD } from '../../src/lib/perch/upload';
 import { MAX_JSON_BODY_BYTES, readRequestBody } from './body';
-import { type ConnectionsContext, requireSession, upstreamName } from './context';
+import { type ConnectionsContext, upstreamName } from './context';
 import { PerchHttpError } from './errors';
-import { type MatchedTarget, matchTarget } from './paths';
+import { refuseRedirect, relayAnswer } from './relay';
+import { resolveTargetOnRequest } from './resolve-target';
 import { assertSameOriginWrite } from './same-origin';
 import type { Session } from './session-store';
 import {
@@ -17,42 +18,6 @@ import {
 
 /** A presigned-upload answer is a few kilobytes of JSON. */
 const MAX_PRESIGN_ANSWER_BYTES = 64 * 1024;
-
-interface Resolved {
-  session: Session;
-  target: MatchedTarget;
-}
-
-/** The redirect rule shared by /api, /media and /upload: never followed, never passed on. */
-export function refuseRedirect(answer: UpstreamAnswer, who: string): void {
-  if (answer.statusCode >= 300 && answer.statusCode < 400) {
-    discard(answer);
-    throw new PerchHttpError(
-      502,
-      'BadGateway',
-      `${who} answered with a redirect, which Perch does not follow`,
-    );
-  }
-}
-
-/** Sends an upstream answer to the browser: status, allowed headers and the streamed body. */
-export function relayAnswer(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  answer: UpstreamAnswer,
-): FastifyReply {
-  void reply
-    .code(answer.statusCode)
-    .headers(clientResponseHeaders(answer.headers))
-    .header('x-content-type-options', 'nosniff');
-  // Answered before the client finished sending: this connection cannot be reused.
-  if (!request.raw.complete) void reply.header('connection', 'close');
-  if (answer.statusCode === 204 || answer.statusCode === 304) {
-    answer.body.resume(); // bodiless by definition
-    return reply.send();
-  }
-  return reply.send(answer.body);
-}
 
 /** A plausible, absolute upload target for this session, else undefined. */
 function acceptableUploadUrl(session: Session, value: unknown): URL | undefined {
@@ -119,8 +84,6 @@ async function relayPresignAnswer(
  */
 export function apiRoutes(context: ConnectionsContext) {
   return (app: FastifyInstance, _options: unknown, done: (error?: Error) => void): void => {
-    const resolved = new WeakMap<FastifyRequest, Resolved>();
-
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('application/json', (request, payload, done) => {
       readRequestBody(payload, request.headers, MAX_JSON_BODY_BYTES, context.bodyReadTimeoutMs)
@@ -132,24 +95,12 @@ export function apiRoutes(context: ConnectionsContext) {
         });
     });
 
-    // Synchronous (a throw becomes the error answer): no promise on every request.
-    app.addHook('onRequest', (request, reply, next) => {
+    const resolvedFor = resolveTargetOnRequest(app, context, '/api', (request) => {
       assertSameOriginWrite(request, 'application/json');
-      const session = requireSession(context, request, reply);
-      const target = matchTarget(
-        request.raw.url ?? '',
-        request.method,
-        '/api',
-        session.workspaceId,
-      );
-      resolved.set(request, { session, target });
-      next();
     });
 
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-      const found = resolved.get(request);
-      if (found === undefined) throw new PerchHttpError(404, 'NotFound', 'Not found');
-      const { session, target } = found;
+      const { session, target } = resolvedFor(request);
       const body = Buffer.isBuffer(request.body) ? request.body : undefined;
       const answer = await callUpstream(context.agent, context.timeouts, {
         url: new URL(session.upstream.apiBase + target.path + target.search),

@@ -1,10 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { refuseRedirect, relayAnswer } from './api-routes';
-import { type ConnectionsContext, requireSession, upstreamName } from './context';
-import { PerchHttpError } from './errors';
-import { type MatchedTarget, matchTarget } from './paths';
-import type { Session } from './session-store';
-import { callUpstream, clientResponseHeaders, discard, upstreamRequestHeaders } from './upstream';
+import { type ConnectionsContext, upstreamName } from './context';
+import { refuseRedirect, relayAnswer } from './relay';
+import { resolveTargetOnRequest } from './resolve-target';
+import { callUpstream, upstreamRequestHeaders } from './upstream';
 
 /**
  * Media bytes come from whoever wrote to the operator. Served on Perch's origin they must
@@ -20,24 +18,11 @@ const MEDIA_CSP = "default-src 'none'; img-src 'self'; media-src 'self'; sandbox
  */
 export function mediaRoutes(context: ConnectionsContext) {
   return (app: FastifyInstance, _options: unknown, done: (error?: Error) => void): void => {
-    const resolved = new WeakMap<FastifyRequest, { session: Session; target: MatchedTarget }>();
     app.removeAllContentTypeParsers();
-
-    app.addHook('onRequest', async (request, reply) => {
-      const session = requireSession(context, request, reply);
-      const target = matchTarget(
-        request.raw.url ?? '',
-        request.method,
-        '/media',
-        session.workspaceId,
-      );
-      resolved.set(request, { session, target });
-    });
+    const resolvedFor = resolveTargetOnRequest(app, context, '/media');
 
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-      const found = resolved.get(request);
-      if (found === undefined) throw new PerchHttpError(404, 'NotFound', 'Not found');
-      const { session, target } = found;
+      const { session, target } = resolvedFor(request);
       const answer = await callUpstream(context.agent, context.timeouts, {
         url: new URL(session.upstream.mediaBase + target.path + target.search),
         method: 'GET',
@@ -50,13 +35,7 @@ export function mediaRoutes(context: ConnectionsContext) {
       });
       refuseRedirect(answer, upstreamName(session));
       void reply.header('content-security-policy', MEDIA_CSP);
-      if (request.method !== 'HEAD') return relayAnswer(request, reply, answer);
-      discard(answer);
-      return reply
-        .code(answer.statusCode)
-        .headers(clientResponseHeaders(answer.headers))
-        .header('x-content-type-options', 'nosniff')
-        .send();
+      return relayAnswer(request, reply, answer);
     };
 
     // Not `/media` itself: that is the app's Media page, served as index.html.

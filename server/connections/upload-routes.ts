@@ -2,7 +2,7 @@ import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_UPLOAD_FORM_BYTES } from '../../src/lib/perch/upload';
-import { refuseRedirect, relayAnswer } from './api-routes';
+import { refuseRedirect, relayAnswer } from './relay';
 import { ByteLimit, declaredLength, tooLarge } from './body';
 import { type ConnectionsContext, requireSession } from './context';
 import { notFound } from './errors';
