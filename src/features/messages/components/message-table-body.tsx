@@ -13,22 +13,26 @@ const OVERSCAN_ROWS = 8;
 
 const estimateRowSize = () => ROW_HEIGHT;
 
-interface MessageTableBodyProps {
+export interface MessageTableBodyProps {
   tableRows: Row<typeof messageTableFeatures, Message>[];
   /** The visible columns, for the footer row's span. */
   colCount: number;
+  /** The row the keyboard is on. */
   selectedIndex: number | undefined;
   onSelect: (index: number | undefined) => void;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => void;
+  /** The row under the last one: loading, a failed page with Retry, or the end of the list. */
   footer: ReactNode;
   /** Passed on to the rows, which render again when a column is shown, hidden or resized. */
   columnVisibility: ColumnVisibility;
   columnSizing: ColumnSizing;
+  /** Set to scroll back to the top (the filters changed). */
   scrollKey: string;
   /** The box the rows scroll in; null until it is mounted. */
   scrollElement: HTMLDivElement | null;
+  /** The ids of the rows on screen, when they change (Live keeps their status current). */
   onVisibleRowsChange?: ((ids: string[]) => void) | undefined;
 }
 

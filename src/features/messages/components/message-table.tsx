@@ -1,9 +1,9 @@
 import { useTable, type Header } from '@tanstack/react-table';
-import { useCallback, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useState, type KeyboardEvent } from 'react';
 import type { Message } from '@/lib/bird/message';
 import type { ColumnSizing, ColumnVisibility } from '../hooks/use-column-preferences';
 import { MESSAGE_COLUMNS, messageTableFeatures } from './message-columns';
-import { MessageTableBody } from './message-table-body';
+import { MessageTableBody, type MessageTableBodyProps } from './message-table-body';
 import { ROW_HEIGHT } from './message-table-row';
 
 export { ROW_HEIGHT };
@@ -12,28 +12,17 @@ const rowIdOf = (message: Message) => message.id;
 
 type Updater<T> = T | ((previous: T) => T);
 
-export interface MessageTableProps {
+export interface MessageTableProps extends Omit<
+  MessageTableBodyProps,
+  'tableRows' | 'colCount' | 'scrollElement'
+> {
   rows: Message[];
-  /** The row the keyboard is on. */
-  selectedIndex: number | undefined;
-  onSelect: (index: number | undefined) => void;
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  fetchNextPage: () => void;
-  /** The row under the last one: loading, a failed page with Retry, or the end of the list. */
-  footer: ReactNode;
-  columnVisibility: ColumnVisibility;
   onColumnVisibilityChange: (updater: Updater<ColumnVisibility>) => void;
-  columnSizing: ColumnSizing;
   onColumnSizingChange: (updater: Updater<ColumnSizing>) => void;
   /** Rows are being replaced (new filters loading). */
   busy: boolean;
-  /** Set to scroll back to the top (the filters changed). */
-  scrollKey: string;
   scrollRef: React.RefObject<HTMLDivElement | null>;
   onScroll?: (scrollTop: number) => void;
-  /** The ids of the rows on screen, when they change (Live keeps their status current). */
-  onVisibleRowsChange?: (ids: string[]) => void;
 }
 
 /**
@@ -42,22 +31,14 @@ export interface MessageTableProps {
  */
 export function MessageTable({
   rows,
-  selectedIndex,
-  onSelect,
-  hasNextPage,
-  isFetchingNextPage,
-  fetchNextPage,
-  footer,
-  columnVisibility,
   onColumnVisibilityChange,
-  columnSizing,
   onColumnSizingChange,
   busy,
-  scrollKey,
   scrollRef,
   onScroll,
-  onVisibleRowsChange,
+  ...bodyProps
 }: MessageTableProps) {
+  const { columnVisibility, columnSizing, hasNextPage } = bodyProps;
   const table = useTable({
     features: messageTableFeatures,
     columns: MESSAGE_COLUMNS,
@@ -117,19 +98,10 @@ export function MessageTable({
           </div>
         </div>
         <MessageTableBody
+          {...bodyProps}
           tableRows={tableRows}
           colCount={visibleCount}
-          selectedIndex={selectedIndex}
-          onSelect={onSelect}
-          hasNextPage={hasNextPage}
-          isFetchingNextPage={isFetchingNextPage}
-          fetchNextPage={fetchNextPage}
-          footer={footer}
-          columnVisibility={columnVisibility}
-          columnSizing={columnSizing}
-          scrollKey={scrollKey}
           scrollElement={scrollElement}
-          onVisibleRowsChange={onVisibleRowsChange}
         />
       </div>
     </div>
