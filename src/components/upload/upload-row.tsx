@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { formatBytes, formatDuration, formatSpeed } from '@/lib/media/format';
 import { describeFit } from '@/lib/media/platform-fit';
 import { percentOf, type UploadItem } from '@/lib/media/upload-queue';
-import { CopyButton } from './copy-button';
+import { MediaUrlField } from './media-url-field';
 import { FileThumbnail, KindBadge } from './file-thumbnail';
 
 export interface UploadRowActions {
@@ -101,18 +101,9 @@ export function UploadRow({
           </p>
         ) : null}
         {status === 'done' && item.mediaUrl !== undefined ? (
-          <div className="upload-url">
-            <label htmlFor={urlId}>Media URL</label>
-            <input
-              id={urlId}
-              type="text"
-              readOnly
-              value={item.mediaUrl}
-              aria-describedby={nameId}
-            />
-            <CopyButton text={item.mediaUrl} fallbackTargetId={urlId} describedBy={nameId} />
+          <MediaUrlField id={urlId} mediaUrl={item.mediaUrl} describedBy={nameId}>
             {renderDoneActions?.(item, nameId)}
-          </div>
+          </MediaUrlField>
         ) : null}
       </div>
       <div className="upload-actions">

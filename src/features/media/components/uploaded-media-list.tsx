@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { CopyButton } from '@/components/upload/copy-button';
+import { MediaUrlField } from '@/components/upload/media-url-field';
 import { toPerchMediaPath } from '@/lib/api/media';
 import { formatBytes } from '@/lib/media/format';
 import type { UploadedMedia } from '../api/uploaded-media';
@@ -47,19 +47,14 @@ function UploadedMediaCard({
         <p className="media-card-meta">
           {formatBytes(item.size)} · <code>{item.contentType}</code>
         </p>
-        <div className="media-card-url">
-          <label htmlFor={urlId} className="media-card-label">
-            Media URL
-          </label>
-          <input id={urlId} type="text" readOnly value={item.mediaUrl} aria-describedby={nameId} />
-          <CopyButton text={item.mediaUrl} fallbackTargetId={urlId} describedBy={nameId} />
+        <MediaUrlField id={urlId} mediaUrl={item.mediaUrl} describedBy={nameId}>
           {path === null ? null : (
             <a href={path} target="_blank" rel="noreferrer" aria-describedby={nameId}>
               Open
             </a>
           )}
           <UseInComposerLink media={item} describedBy={nameId} />
-        </div>
+        </MediaUrlField>
       </div>
     </li>
   );
