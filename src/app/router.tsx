@@ -1,4 +1,4 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, useState, type ComponentType } from 'react';
 import { Navigate, Route, Routes, matchPath } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { NotFound } from './routes/not-found';
@@ -8,12 +8,33 @@ type PageModule = () => Promise<{ Component: ComponentType }>;
 
 interface Page {
   path: string;
+  /** Starts loading the page's code (once); `startInitialLoad` calls it before React runs. */
   load: PageModule;
-  Component: LazyExoticComponent<ComponentType>;
+  Component: ComponentType;
 }
 
-function page(path: string, load: PageModule): Page {
-  return { path, load, Component: lazy(async () => ({ default: (await load()).Component })) };
+/**
+ * A lazily loaded page. Once its code is in, the page renders it directly rather than
+ * through `React.lazy`, which suspends at least once even for a module already loaded: the
+ * layout's fallback would show, and React holds back the content that follows a fallback
+ * for up to 300 ms. Each mount keeps the way it started, so a page never remounts.
+ */
+function page(path: string, importModule: PageModule): Page {
+  let loaded: ComponentType | undefined;
+  let loading: ReturnType<PageModule> | undefined;
+  const load: PageModule = () => {
+    loading ??= importModule().then((module) => {
+      loaded = module.Component;
+      return module;
+    });
+    return loading;
+  };
+  const Lazy = lazy(async () => ({ default: (await load()).Component }));
+  function PageRoute() {
+    const [Shown] = useState<ComponentType>(() => loaded ?? Lazy);
+    return <Shown />;
+  }
+  return { path, load, Component: PageRoute };
 }
 
 /**
