@@ -95,7 +95,7 @@ describe('session', () => {
     vi.stubGlobal('fetch', fetchMock);
     const queryClient = new QueryClient();
     queryClient.setQueryData<SessionInfo>(sessionKeys.current(), { connected: false });
-    const oldCheck = queryClient.fetchQuery(sessionQueryOptions()).catch(() => undefined);
+    const oldCheck = queryClient.query(sessionQueryOptions()).catch(() => undefined);
 
     const mutation = queryClient
       .getMutationCache()
