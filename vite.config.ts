@@ -8,8 +8,8 @@ import { precompressAssets } from './scripts/precompress-assets';
 const HOME_ROUTE_MODULES = ['/src/app/routes/messages.tsx', '/src/app/loaders/messages-loader.ts'];
 
 /**
- * `<link rel="modulepreload">` for the home page's lazy chunks (and what they import), so
- * the browser fetches them beside the entry instead of after it has run. Messages is where
+ * `<link rel="modulepreload">` for the home page's lazy chunks (and what they import), and
+ * their stylesheets, so the browser fetches them beside the entry instead of after it has run. Messages is where
  * `/` leads and where operators spend their day; other pages pay a few cached kilobytes.
  */
 function preloadHomeRoute(): Plugin {
@@ -37,11 +37,25 @@ function preloadHomeRoute(): Plugin {
           const facade = chunk.facadeModuleId ?? '';
           if (HOME_ROUTE_MODULES.some((module) => facade.endsWith(module))) visit(chunk.fileName);
         }
-        return [...files].map((fileName) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${fileName}` },
-          injectTo: 'head' as const,
-        }));
+        // Their stylesheets too, so the first render of Messages is laid out once, with its
+        // styles, rather than again when the route's code has loaded its CSS.
+        const styles = new Set(
+          [...files].flatMap((fileName) => [
+            ...(chunks.get(fileName)?.viteMetadata?.importedCss ?? []),
+          ]),
+        );
+        return [
+          ...[...styles].map((fileName) => ({
+            tag: 'link',
+            attrs: { rel: 'stylesheet', crossorigin: true, href: `/${fileName}` },
+            injectTo: 'head' as const,
+          })),
+          ...[...files].map((fileName) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${fileName}` },
+            injectTo: 'head' as const,
+          })),
+        ];
       },
     },
   };

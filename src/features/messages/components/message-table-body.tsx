@@ -1,6 +1,6 @@
 import type { Row } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, type ReactNode } from 'react';
 import type { Message } from '@/lib/bird/message';
 import type { ColumnSizing, ColumnVisibility } from '../hooks/use-column-preferences';
 import type { messageTableFeatures } from './message-columns';
@@ -85,8 +85,11 @@ export const MessageTableBody = memo(function MessageTableBody({
     }
   }, [hasNextPage, isFetchingNextPage, lastIndex, tableRows.length, fetchNextPage]);
 
-  // New filters: start reading from the top.
+  // New filters: start reading from the top (a new list starts there anyway).
+  const shownKey = useRef(scrollKey);
   useEffect(() => {
+    if (shownKey.current === scrollKey) return;
+    shownKey.current = scrollKey;
     scrollElement?.scrollTo({ top: 0 });
   }, [scrollKey, scrollElement]);
 
