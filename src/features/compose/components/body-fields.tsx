@@ -14,30 +14,46 @@ export interface BodyFieldsProps {
   fieldError: (name: FieldName) => readonly string[] | undefined;
 }
 
-export function TextField(props: {
+/** The form's fields that hold text, which TextField and TextArea edit. */
+type TextFieldName = {
+  [K in FieldName]: ComposeForm[K] extends string ? K : never;
+}[FieldName];
+
+interface BoundFieldProps extends BodyFieldsProps {
   label: string;
-  value: string;
-  name: FieldName;
-  help?: string;
-  placeholder?: string;
-  inputMode?: 'decimal';
-  onChange: (value: string) => void;
-  fieldError: BodyFieldsProps['fieldError'];
-}) {
-  const id = useId();
-  const errors = props.fieldError(props.name);
+  name: TextFieldName;
+  /** What typing changes in the form; by default, the field alone. */
+  changes?: (value: string) => Partial<ComposeForm>;
+}
+
+/** A form field's id, value, errors and change handler, read from and written to the form. */
+function useBoundField({ form, update, fieldError, name, changes }: BoundFieldProps) {
+  return {
+    id: useId(),
+    value: form[name],
+    errors: fieldError(name),
+    onChange: (value: string) => {
+      update(changes?.(value) ?? { [name]: value });
+    },
+  };
+}
+
+export function TextField(
+  props: BoundFieldProps & { help?: string; placeholder?: string; inputMode?: 'decimal' },
+) {
+  const { id, value, errors, onChange } = useBoundField(props);
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
       <input
         id={id}
-        value={props.value}
+        value={value}
         inputMode={props.inputMode}
         placeholder={props.placeholder}
         aria-invalid={errors !== undefined || undefined}
         aria-describedby={`${id}-help ${id}-error`}
         onChange={(e) => {
-          props.onChange(e.target.value);
+          onChange(e.target.value);
         }}
       />
       {props.help === undefined ? null : (
@@ -50,60 +66,57 @@ export function TextField(props: {
   );
 }
 
+export function TextArea(props: BoundFieldProps & { rows: number }) {
+  const { id, value, errors, onChange } = useBoundField(props);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <textarea
+        id={id}
+        rows={props.rows}
+        value={value}
+        aria-invalid={errors !== undefined || undefined}
+        aria-describedby={`${id}-error`}
+        onChange={(e) => {
+          onChange(e.target.value);
+        }}
+      />
+      <FieldError id={`${id}-error`} messages={errors} />
+    </div>
+  );
+}
+
 /** Coordinates (required) and an optional label and address. */
-export function LocationFields({ form, update, fieldError }: BodyFieldsProps) {
+export function LocationFields(fields: BodyFieldsProps) {
   return (
     <>
       <div className="compose-row">
         <TextField
+          {...fields}
           label="Latitude"
           name="latitude"
-          value={form.latitude}
           inputMode="decimal"
           help="−90 to 90"
-          fieldError={fieldError}
-          onChange={(latitude) => {
-            update({ latitude });
-          }}
         />
         <TextField
+          {...fields}
           label="Longitude"
           name="longitude"
-          value={form.longitude}
           inputMode="decimal"
           help="−180 to 180"
-          fieldError={fieldError}
-          onChange={(longitude) => {
-            update({ longitude });
-          }}
         />
       </div>
       <div className="compose-row">
-        <TextField
-          label="Place label"
-          name="locationLabel"
-          value={form.locationLabel}
-          fieldError={fieldError}
-          onChange={(locationLabel) => {
-            update({ locationLabel });
-          }}
-        />
-        <TextField
-          label="Address"
-          name="locationAddress"
-          value={form.locationAddress}
-          fieldError={fieldError}
-          onChange={(locationAddress) => {
-            update({ locationAddress });
-          }}
-        />
+        <TextField {...fields} label="Place label" name="locationLabel" />
+        <TextField {...fields} label="Address" name="locationAddress" />
       </div>
     </>
   );
 }
 
 /** Project, version, locale and a parameters table; parameters left empty are flagged. */
-export function TemplateFields({ form, update, fieldError }: BodyFieldsProps) {
+export function TemplateFields(fields: BodyFieldsProps) {
+  const { form, update, fieldError } = fields;
   const tableId = useId();
   const rows = form.templateParameters;
   const setRow = (index: number, patch: Partial<TemplateParameterRow>) => {
@@ -114,35 +127,23 @@ export function TemplateFields({ form, update, fieldError }: BodyFieldsProps) {
   return (
     <>
       <TextField
+        {...fields}
         label="Template project id"
         name="templateProjectId"
-        value={form.templateProjectId}
         help="The UUID of the template project in Bird."
-        fieldError={fieldError}
-        onChange={(templateProjectId) => {
-          update({ templateProjectId });
-        }}
       />
       <div className="compose-row">
         <TextField
+          {...fields}
           label="Version"
           name="templateVersion"
-          value={form.templateVersion}
           help='"latest" or a version id'
-          fieldError={fieldError}
-          onChange={(templateVersion) => {
-            update({ templateVersion });
-          }}
         />
         <TextField
+          {...fields}
           label="Locale"
           name="templateLocale"
-          value={form.templateLocale}
           help="A language tag such as en or pt-BR"
-          fieldError={fieldError}
-          onChange={(templateLocale) => {
-            update({ templateLocale });
-          }}
         />
       </div>
       <table className="compose-params" aria-labelledby={tableId}>

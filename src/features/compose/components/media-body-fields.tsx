@@ -33,6 +33,7 @@ export function MediaBodyFields({
   platformId,
   onBusyChange,
 }: MediaBodyFieldsProps) {
+  const fields = { form, update, fieldError };
   const noun = form.bodyType === 'image' ? 'image' : 'file';
   const fit =
     form.mediaUrl === ''
@@ -53,14 +54,11 @@ export function MediaBodyFields({
         onBusyChange={onBusyChange}
       />
       <TextField
+        {...fields}
         label="Media URL"
         name="mediaUrl"
-        value={form.mediaUrl}
         help="Filled in by the upload above. Or paste the URL of media uploaded before (on the Media page, say)."
-        fieldError={fieldError}
-        onChange={(mediaUrl) => {
-          update({ mediaUrl, mediaSize: null });
-        }}
+        changes={(mediaUrl) => ({ mediaUrl, mediaSize: null })}
       />
       <p className="field-help compose-media-facts" role="status">
         {form.mediaUrl === ''
@@ -76,35 +74,15 @@ export function MediaBodyFields({
       {form.bodyType === 'file' ? (
         <div className="compose-row">
           <TextField
+            {...fields}
             label="Content type"
             name="mediaContentType"
-            value={form.mediaContentType}
             help="For example application/pdf"
-            fieldError={fieldError}
-            onChange={(mediaContentType) => {
-              update({ mediaContentType });
-            }}
           />
-          <TextField
-            label="File name"
-            name="mediaFilename"
-            value={form.mediaFilename}
-            fieldError={fieldError}
-            onChange={(mediaFilename) => {
-              update({ mediaFilename });
-            }}
-          />
+          <TextField {...fields} label="File name" name="mediaFilename" />
         </div>
       ) : null}
-      <TextField
-        label="Caption"
-        name="text"
-        value={form.text}
-        fieldError={fieldError}
-        onChange={(text) => {
-          update({ text });
-        }}
-      />
+      <TextField {...fields} label="Caption" name="text" />
     </>
   );
 }
