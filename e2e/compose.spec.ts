@@ -42,6 +42,18 @@ async function addRecipient(page: Page, text: string): Promise<void> {
   await input.press('Enter');
 }
 
+/** A WhatsApp message to a fresh Dutch number, given as a local one; returns the number. */
+async function startWhatsApp(page: Page): Promise<{ local: string; e164: string }> {
+  await page
+    .getByRole('radio', { name: /WhatsApp/ })
+    .first()
+    .check();
+  await page.getByLabel('Default country for local numbers').selectOption('NL');
+  const number = freshNumber();
+  await addRecipient(page, number.local);
+  return number;
+}
+
 async function messagesWithReference(
   page: Page,
   info: SandboxInfo,
@@ -305,13 +317,7 @@ test('Reply answers an incoming message with replyTo', async ({ page }) => {
 
 test('a WhatsApp location and a template are sent as their bodies', async ({ page }) => {
   const info = await openCompose(page);
-  await page
-    .getByRole('radio', { name: /WhatsApp/ })
-    .first()
-    .check();
-  await page.getByLabel('Default country for local numbers').selectOption('NL');
-  const number = freshNumber();
-  await addRecipient(page, number.local);
+  const number = await startWhatsApp(page);
   await page.getByLabel('Message type').selectOption('location');
   await page.getByLabel('Latitude').fill('52.3731');
   await page.getByLabel('Longitude').fill('4.8926');
@@ -355,13 +361,7 @@ test('an image uploaded to the channel is sent with its caption', async ({ page 
     mimeType: 'image/png',
     buffer: TINY_PNG,
   });
-  await page
-    .getByRole('radio', { name: /WhatsApp/ })
-    .first()
-    .check();
-  await page.getByLabel('Default country for local numbers').selectOption('NL');
-  const number = freshNumber();
-  await addRecipient(page, number.local);
+  const number = await startWhatsApp(page);
   await page.getByLabel('Message type').selectOption('image');
   await page.getByLabel('Media URL').fill(mediaUrl);
   await page.getByLabel('Caption').fill('A tiny picture');
@@ -478,13 +478,7 @@ test('an image uploaded in the composer fills the body, with the channel fit and
   page,
 }) => {
   const info = await openCompose(page);
-  await page
-    .getByRole('radio', { name: /WhatsApp/ })
-    .first()
-    .check();
-  await page.getByLabel('Default country for local numbers').selectOption('NL');
-  const number = freshNumber();
-  await addRecipient(page, number.local);
+  const number = await startWhatsApp(page);
   await page.getByLabel('Message type').selectOption('image');
   await page.getByLabel('Files to upload').setInputFiles({
     name: 'tiny.png',
