@@ -5,26 +5,14 @@ import {
   messageFiltersToSearch,
   parseMessageFilters,
   toMessageListFilters,
-  type MessageFilters,
 } from './message-filters-url';
+import {
+  FULL_FILTERS as FULL,
+  TEST_BATCH_ID as BATCH,
+  TEST_CHANNEL_ID as CHANNEL,
+} from './test-message-filters';
 
-const CHANNEL = '3f1c2b7e-8d4a-4c5e-9b1f-2a6d7e8f9a0b';
-const BATCH = '9a0b3f1c-2b7e-4d4a-8c5e-9b1f2a6d7e8f';
 const NOW = Date.parse('2026-11-27T12:00:00.000Z');
-
-const FULL: MessageFilters = {
-  channelId: CHANNEL,
-  range: { kind: 'custom', start: '2026-11-01T00:00:00.000Z', end: '2026-11-27T00:00:00.000Z' },
-  platform: 'sms-messagebird',
-  statuses: ['delivered', 'delivery_failed'],
-  direction: 'outgoing',
-  from: '+31612345678',
-  to: 'ann@example.com',
-  tag: 'launch',
-  subject: 'invoice',
-  batchId: BATCH,
-  order: 'oldest',
-};
 
 describe('parseMessageFilters', () => {
   it('reads nothing from an empty address', () => {
