@@ -1,5 +1,5 @@
-import { useEffect, useEffectEvent } from 'react';
 import { isTypingTarget } from '@/lib/typing-target';
+import { useDocumentKeyDown } from '@/lib/use-document-keydown';
 
 /**
  * The message page's stepping keys, as in the list: j opens the next message, k the
@@ -13,7 +13,7 @@ export function useStepKeys({
   onPrevious?: () => void;
   onNext?: () => void;
 }) {
-  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+  useDocumentKeyDown((event) => {
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
     if (isTypingTarget(event.target)) return;
     if (event.target instanceof Element && event.target.closest('dialog') !== null) return;
@@ -22,14 +22,4 @@ export function useStepKeys({
     event.preventDefault();
     step();
   });
-
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => {
-      onKeyDown(event);
-    };
-    document.addEventListener('keydown', listener);
-    return () => {
-      document.removeEventListener('keydown', listener);
-    };
-  }, []);
 }

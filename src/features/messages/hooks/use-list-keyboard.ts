@@ -1,5 +1,6 @@
-import { useEffect, useEffectEvent, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { isTypingTarget } from '@/lib/typing-target';
+import { useDocumentKeyDown } from '@/lib/use-document-keydown';
 
 interface ListKeyboardOptions {
   rowCount: number;
@@ -24,7 +25,7 @@ export function useListKeyboard({
   searchRef,
   listRef,
 }: ListKeyboardOptions) {
-  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+  useDocumentKeyDown((event) => {
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
     if (isTypingTarget(event.target)) return;
     const inList = event.target instanceof Node && listRef.current?.contains(event.target) === true;
@@ -73,14 +74,4 @@ export function useListKeyboard({
         return;
     }
   });
-
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => {
-      onKeyDown(event);
-    };
-    document.addEventListener('keydown', listener);
-    return () => {
-      document.removeEventListener('keydown', listener);
-    };
-  }, []);
 }
