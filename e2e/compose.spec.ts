@@ -13,6 +13,7 @@ import {
 import { connectSandbox } from './support/session';
 import { expectNoSeriousA11yIssues } from './support/axe';
 import { expect, test } from './support/fixtures';
+import { naturalWidth } from './support/images';
 
 /** A Dutch mobile number no other test uses, away from the sandbox's magic endings. */
 function freshNumber(): { local: string; e164: string } {
@@ -494,7 +495,7 @@ test('an image uploaded in the composer fills the body, with the channel fit and
     name: 'tiny.png',
   });
   await expect(preview).toHaveAttribute('src', /^\/media\/workspaces\//);
-  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2);
+  await expect.poll(() => naturalWidth(preview)).toBe(2);
 
   // A PDF under "Image" is sent as what it is: a file.
   await page.getByLabel('Files to upload').setInputFiles({

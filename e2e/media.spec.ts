@@ -8,6 +8,7 @@ import { perchPresignedUploadSchema } from '../src/lib/perch/upload';
 import { expectNoSeriousA11yIssues } from './support/axe';
 import { expect, test, type ConsoleErrors } from './support/fixtures';
 import { connectSandbox } from './support/session';
+import { naturalWidth } from './support/images';
 
 /** A real 1×1 PNG, so that the preview through /media actually decodes. */
 const PNG_1X1 = Buffer.from(
@@ -131,7 +132,7 @@ test('several files upload with visible progress; bad files are refused before a
   await expect(uploaded.getByRole('listitem')).toHaveCount(3);
   const preview = uploaded.getByRole('img', { name: 'Preview of pixel.png' });
   await expect(preview).toHaveAttribute('src', /^\/media\/workspaces\//);
-  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  await expect.poll(() => naturalWidth(preview)).toBe(1);
 });
 
 test('files dropped and pasted on the zone, names made safe, and 100 MiB + 1 byte refused', async ({
@@ -357,9 +358,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     // The row's own thumbnail is the local file, shown from a blob: URL.
     const thumbnail = row(page, 'ok.png').locator('img');
     await expect(thumbnail).toHaveAttribute('src', /^blob:/);
-    await expect
-      .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth))
-      .toBe(1);
+    await expect.poll(() => naturalWidth(thumbnail)).toBe(1);
     await expectNoSeriousA11yIssues(page);
 
     // Removing rows keeps the keyboard user in place: a neighbour, then the browse button.
@@ -422,7 +421,7 @@ test('Use in composer sends an uploaded image on WhatsApp, shown on the detail p
   await expect(page.getByText('From the media page', { exact: true })).toBeVisible();
   const image = page.getByRole('button', { name: 'View image 1 of 1' }).locator('img');
   await expect(image).toHaveAttribute('src', /^\/media\/workspaces\//);
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  await expect.poll(() => naturalWidth(image)).toBe(1);
 });
 
 test('Use in composer adds to a saved email draft as an attachment, and Undo restores the draft', async ({

@@ -22,6 +22,7 @@ import {
   uploadMedia,
 } from './support/sandbox';
 import { connectSandbox } from './support/session';
+import { naturalWidth } from './support/images';
 
 /** The sandbox's time between two lifecycle steps (server/sandbox/lifecycle/plan.ts). */
 const STEP_MS = 300;
@@ -95,7 +96,7 @@ test('every body type renders, media through /media, links shown in full', async
   await openMessage(page, images);
   const thumb = content(page).getByRole('img', { name: 'A tiny photo' });
   await expect(thumb).toHaveAttribute('src', /^\/media\//);
-  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2);
+  await expect.poll(() => naturalWidth(thumb)).toBe(2);
   await expect(content(page)).toContainText('https://elsewhere.example/pic.png');
   await expect(content(page)).toContainText('not on this connection’s media server');
   await expect(content(page).getByRole('alert')).toHaveText('Image 3 of 3 could not be loaded.');
@@ -346,9 +347,7 @@ test('the image reply of a 9994 recipient displays through /media', async ({ pag
   await expect(pageHeading(page)).toHaveText('Incoming message');
   const picture = content(page).getByRole('img').first();
   await expect(picture).toHaveAttribute('src', /^\/media\/workspaces\/.+\/messages\/.+\/media\//);
-  await expect
-    .poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth))
-    .toBeGreaterThan(0);
+  await expect.poll(() => naturalWidth(picture)).toBeGreaterThan(0);
   await expect(timeline(page).getByRole('listitem')).toHaveText([/^Received/]);
   await expectAccessibleMessagePage(page);
 });
