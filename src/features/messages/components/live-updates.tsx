@@ -10,7 +10,7 @@ export interface LiveView {
   isError: boolean;
 }
 
-interface LiveUpdatesProps extends Omit<LiveOptions, 'enabled'> {
+interface LiveUpdatesProps extends LiveOptions {
   onChange: (view: LiveView) => void;
 }
 
@@ -19,7 +19,7 @@ interface LiveUpdatesProps extends Omit<LiveOptions, 'enabled'> {
  * are not part of the list's first paint): reports what it sees to the page.
  */
 export default function LiveUpdates({ onChange, ...options }: LiveUpdatesProps) {
-  const { pending, latest, reveal, isError } = useLiveUpdates({ ...options, enabled: true });
+  const { pending, latest, reveal, isError } = useLiveUpdates(options);
   useEffect(() => {
     onChange({ pending, latest, reveal, isError });
   }, [onChange, pending, latest, reveal, isError]);

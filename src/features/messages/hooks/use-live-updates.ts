@@ -26,7 +26,6 @@ function isNewer(a: Message, b: Message): boolean {
 }
 
 export interface LiveOptions {
-  enabled: boolean;
   workspaceId: string;
   channelId: string | undefined;
   filters: MessageListFilters;
@@ -39,13 +38,13 @@ export interface LiveOptions {
 }
 
 /**
- * Live mode: the newest page is read again every two seconds. Messages that are new and
- * match the filters come back as `pending` until `reveal()` adds them to the list (the page
- * reveals them at once when the reader is at the top, else shows an "N new" pill); and the
- * status of rows on screen is kept current (`latest`), read again while it can still change.
+ * Live mode, for as long as the component using it is mounted: the newest page is read again
+ * every two seconds. Messages that are new and match the filters come back as `pending`
+ * until `reveal()` adds them to the list (the page reveals them at once when the reader is
+ * at the top, else shows an "N new" pill); and the status of rows on screen is kept current
+ * (`latest`), read again while it can still change.
  */
 export function useLiveUpdates({
-  enabled,
   workspaceId,
   channelId,
   filters,
@@ -64,11 +63,10 @@ export function useLiveUpdates({
       channelId === undefined
         ? fetchWorkspaceMessages(workspaceId, headFilters, {}, signal)
         : fetchChannelMessages(workspaceId, channelId, headFilters, {}, signal),
-    enabled,
     refetchInterval: LIVE_INTERVAL_MS,
     staleTime: 0,
   });
-  const headRows = enabled ? (head.data?.results ?? NO_MESSAGES) : NO_MESSAGES;
+  const headRows = head.data?.results ?? NO_MESSAGES;
 
   const byId = useMemo(() => new Map(rows.map((row) => [row.id, row])), [rows]);
   const watched = useMemo(
@@ -82,7 +80,6 @@ export function useLiveUpdates({
   const watchedRows = useQueries({
     queries: watched.map((row) => ({
       ...messageQueryOptions(workspaceId, row.channelId, row.id),
-      enabled,
       refetchInterval: LIVE_INTERVAL_MS,
       staleTime: 0,
     })),
