@@ -35,7 +35,8 @@ export function precompressFile(filePath: string): string[] {
 export function precompressAssets(): Plugin {
   return {
     name: 'perch-precompress-assets',
-    apply: 'build',
+    // The browser's build only: the server's render (`--ssr`) is read from disk by Node.
+    apply: (_config, env) => env.command === 'build' && env.isSsrBuild !== true,
     enforce: 'post',
     writeBundle(options, bundle) {
       const outDir = options.dir ?? 'dist';

@@ -6,6 +6,7 @@ import type { Sandbox } from './sandbox/create-sandbox';
 import { birdFrameworkErrors } from './sandbox/http/error-handler';
 import { sandboxPlugin } from './sandbox/plugin';
 import { errorBody } from './security/error-body';
+import { prerenderPlugin } from './prerender/plugin';
 import { registerErrorHandler } from './security/error-handler';
 import { securityHeaders } from './security/headers';
 import { hostCheck } from './security/host-check';
@@ -81,7 +82,11 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   });
 
   // 5. The built app; unmatched navigations fall back to index.html (see the 404 handler).
-  if (distDir !== null) void app.register(staticApp, { distDir });
+  if (distDir !== null) {
+    void app.register(staticApp, { distDir });
+    // /messages with its first rows in the HTML, for a returning operator.
+    void app.register(prerenderPlugin, { distDir, clock: systemClock });
+  }
 
   return app;
 }

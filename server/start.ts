@@ -1,3 +1,4 @@
+import './production-env';
 import { loadConfigOrExit } from './config';
 import { runPerch } from './main';
 import { defaultDistDir, repoRoot } from './static';

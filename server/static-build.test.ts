@@ -36,15 +36,29 @@ describe('isDistStale', () => {
     expect(isDistStale(root)).toBe(true);
   });
 
+  it('is stale without the server render beside it', () => {
+    touch('dist/index.html', 10);
+    expect(isDistStale(root)).toBe(true);
+  });
+
   it('is fresh when dist/index.html is newer than every source', () => {
     touch('dist/index.html', 10);
+    touch('dist-ssr/prerender.js', 10);
     expect(isDistStale(root)).toBe(false);
   });
 
-  it.each(['src/features/messages/list.tsx', 'index.html', 'public/favicon.svg', 'vite.config.ts'])(
+  it.each([
+    'src/features/messages/list.tsx',
+    'index.html',
+    'public/favicon.svg',
+    'vite.config.ts',
+    'package-lock.json',
+    'scripts/precompress-assets.ts',
+  ])(
     'is stale after %s changes',
     (changed) => {
       touch('dist/index.html', 10);
+      touch('dist-ssr/prerender.js', 10);
       touch(changed, 5);
       expect(isDistStale(root)).toBe(true);
     },
@@ -52,6 +66,7 @@ describe('isDistStale', () => {
 
   it('is stale after a source file is added', () => {
     touch('dist/index.html', 10);
+    touch('dist-ssr/prerender.js', 10);
     touch('src/features/new-thing.ts', 1);
     expect(isDistStale(root)).toBe(true);
   });

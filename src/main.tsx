@@ -3,15 +3,20 @@ import '@/app/theme/theme.css';
 import '@/styles/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from '@/app/app';
+import { App, appReady } from '@/app/app';
 import { startThemeSync } from '@/app/theme/theme-store';
+import { writeViewCookie } from '@/lib/view-cookie';
 
 startThemeSync();
+// The server renders this browser's next page loads with it (src/lib/view-cookie.ts).
+writeViewCookie();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void appReady().then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App root={root} />
+    </StrictMode>,
+  );
+});

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { serverRender } from '@/lib/server-render';
 
 /**
  * The current time for relative labels ("3 min ago"), shared by every caller: one timer for
@@ -28,7 +29,9 @@ function subscribe(listener: () => void): () => void {
 }
 
 const getNow = () => now;
+/** On the server: the time of the request being rendered. */
+const getServerNow = () => serverRender()?.now ?? now;
 
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, getNow);
+  return useSyncExternalStore(subscribe, getNow, getServerNow);
 }

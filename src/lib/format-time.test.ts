@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatExactTime, formatRelativeTime, formatShortTime } from './format-time';
+import { withServerRender } from './server-render';
 import { parseTimeZonePreference } from './time-zone-preference';
 
 const at = Date.parse('2026-11-27T15:04:05.123Z');
@@ -40,5 +41,31 @@ describe('parseTimeZonePreference', () => {
     expect(parseTimeZonePreference('local')).toBe('local');
     expect(parseTimeZonePreference('Mars/Olympus')).toBe('local');
     expect(parseTimeZonePreference(null)).toBe('local');
+  });
+});
+
+describe('on the server, times in the browser zone its view reports', () => {
+  const view = { zone: 'America/St_Johns', theme: 'light' as const, prefs: {} };
+  it('formats in that zone with its offset, across a DST change', () => {
+    withServerRender({ view, now: 0 }, () => {
+      expect(formatExactTime(Date.UTC(2026, 10, 27, 15, 4, 5, 123), 'local')).toBe(
+        '2026-11-27 11:34:05.123 GMT-3:30',
+      );
+      expect(formatExactTime(Date.UTC(2026, 6, 1, 0, 0, 0, 9), 'local')).toBe(
+        '2026-06-30 21:30:00.009 GMT-2:30',
+      );
+      expect(formatShortTime(Date.UTC(2026, 10, 27, 15, 4, 5, 123), 'utc')).toBe(
+        '2026-11-27 15:04:05 UTC',
+      );
+    });
+  });
+  it('agrees with the browser path for the runtime zone', () => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    for (const at of [0, Date.UTC(2026, 2, 29, 1, 30), Date.UTC(2026, 9, 25, 0, 59, 59, 999)]) {
+      const inBrowser = formatExactTime(at, 'local');
+      expect(
+        withServerRender({ view: { ...view, zone }, now: 0 }, () => formatExactTime(at, 'local')),
+      ).toBe(inBrowser);
+    }
   });
 });

@@ -1,12 +1,13 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { createStoredPreference } from './stored-preference';
+import { VIEW_PREFERENCE_KEYS } from './view-cookie';
 
 /**
  * Privacy mode, for screen sharing: recipients and message content are masked wherever
  * they are shown (lists and the message page). Remembered per browser.
  */
 
-export const PRIVACY_STORAGE_KEY = 'perch.privacy';
+export const PRIVACY_STORAGE_KEY = VIEW_PREFERENCE_KEYS.privacy;
 
 export function parsePrivacyMode(raw: string | null): boolean {
   return raw === 'on';
@@ -23,7 +24,11 @@ export function usePrivacyMode(): {
   setPrivacy: (on: boolean) => void;
   togglePrivacy: () => void;
 } {
-  const privacy = useSyncExternalStore(privacyMode.subscribe, privacyMode.get);
+  const privacy = useSyncExternalStore(
+    privacyMode.subscribe,
+    privacyMode.get,
+    privacyMode.getServerSnapshot,
+  );
   const setPrivacy = useCallback((on: boolean) => {
     privacyMode.set(on);
   }, []);

@@ -1,3 +1,6 @@
+import { serverStoredValue } from './server-render';
+import { writeViewCookie } from './view-cookie';
+
 /**
  * A small preference kept in localStorage and shared by every component of the tab (and,
  * through the `storage` event, by every tab): the snapshot source for `useSyncExternalStore`.
@@ -5,6 +8,8 @@
  */
 export interface StoredPreference<T> {
   get: () => T;
+  /** What the server renders with (src/lib/server-render.ts): the browser's view of it. */
+  getServerSnapshot: () => T;
   set: (value: T) => void;
   subscribe: (listener: () => void) => () => void;
 }
@@ -43,6 +48,9 @@ export function createStoredPreference<T>(options: {
       value ??= { current: read() };
       return value.current;
     },
+    getServerSnapshot() {
+      return parse(serverStoredValue(key));
+    },
     set(next) {
       value = { current: next };
       try {
@@ -50,6 +58,8 @@ export function createStoredPreference<T>(options: {
       } catch {
         // Not remembered, but still in effect for this tab.
       }
+      // The server renders the next page load with it (view-cookie.ts).
+      writeViewCookie();
       notify();
     },
     subscribe(listener) {

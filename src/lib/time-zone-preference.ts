@@ -1,10 +1,11 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { createStoredPreference } from './stored-preference';
+import { VIEW_PREFERENCE_KEYS } from './view-cookie';
 
 /** Where times are shown: the browser's own time zone, or UTC. Remembered per browser. */
 export type TimeZonePreference = 'local' | 'utc';
 
-export const TIME_ZONE_STORAGE_KEY = 'perch.timeZone';
+export const TIME_ZONE_STORAGE_KEY = VIEW_PREFERENCE_KEYS.timeZone;
 
 export function parseTimeZonePreference(raw: string | null): TimeZonePreference {
   return raw === 'utc' ? 'utc' : 'local';
@@ -21,7 +22,11 @@ export function useTimeZonePreference(): {
   setTimeZone: (value: TimeZonePreference) => void;
   toggleTimeZone: () => void;
 } {
-  const timeZone = useSyncExternalStore(timeZonePreference.subscribe, timeZonePreference.get);
+  const timeZone = useSyncExternalStore(
+    timeZonePreference.subscribe,
+    timeZonePreference.get,
+    timeZonePreference.getServerSnapshot,
+  );
   const setTimeZone = useCallback((value: TimeZonePreference) => {
     timeZonePreference.set(value);
   }, []);

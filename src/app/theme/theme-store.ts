@@ -7,6 +7,9 @@
  * classic script, since the CSP forbids inline ones); keep the two in step.
  */
 
+import { serverRender } from '@/lib/server-render';
+import { writeViewCookie } from '@/lib/view-cookie';
+
 export type Theme = 'light' | 'dark';
 
 export const THEME_STORAGE_KEY = 'perch.theme';
@@ -47,12 +50,19 @@ export function currentTheme(): Theme {
   return resolveTheme(currentChoice(), window.matchMedia(DARK_SCHEME_QUERY).matches);
 }
 
+/** The theme the server renders in: the one this browser's view cookie reports. */
+export function serverTheme(): Theme {
+  return serverRender()?.view.theme ?? 'light';
+}
+
 function applyTheme(): void {
   document.documentElement.dataset.theme = currentTheme();
 }
 
 function notify(): void {
   applyTheme();
+  // The server renders the next page load in it (src/lib/view-cookie.ts).
+  writeViewCookie();
   for (const listener of listeners) listener();
 }
 

@@ -3,12 +3,13 @@ import {
   chooseTheme,
   currentTheme,
   oppositeTheme,
+  serverTheme,
   subscribeToTheme,
   type Theme,
 } from './theme-store';
 
 export function useTheme(): { theme: Theme; toggleTheme: () => void } {
-  const theme = useSyncExternalStore(subscribeToTheme, currentTheme);
+  const theme = useSyncExternalStore(subscribeToTheme, currentTheme, serverTheme);
   const toggleTheme = useCallback(() => {
     chooseTheme(oppositeTheme(currentTheme()));
   }, []);

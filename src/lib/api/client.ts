@@ -75,6 +75,18 @@ export interface ApiClient {
   requestVoid(path: string, options?: RequestOptions): Promise<void>;
 }
 
+/** How requests go out: the browser's fetch, looked up at each call. */
+let transport: typeof fetch = (input, init) => globalThis.fetch(input, init);
+
+/**
+ * Where requests go instead of `fetch`. Only the server's render of a page calls it
+ * (src/app/prerender.tsx), to answer the app's requests in-process for the operator whose
+ * page it renders.
+ */
+export function setApiTransport(next: typeof fetch): void {
+  transport = next;
+}
+
 export function createApiClient(clientOptions: ApiClientOptions = {}): ApiClient {
   const baseUrl = clientOptions.baseUrl ?? '';
   const defaultTimeoutMs = clientOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -106,7 +118,7 @@ export function createApiClient(clientOptions: ApiClientOptions = {}): ApiClient
     try {
       let response: Response;
       try {
-        response = await globalThis.fetch(buildUrl(baseUrl, path, query), {
+        response = await transport(buildUrl(baseUrl, path, query), {
           method,
           headers,
           body: body === undefined ? null : JSON.stringify(body),

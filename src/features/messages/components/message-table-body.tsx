@@ -13,6 +13,13 @@ const OVERSCAN_ROWS = 8;
 
 const estimateRowSize = () => ROW_HEIGHT;
 
+/**
+ * The box assumed before the scroll box is measured: on the server (the first rows arrive in
+ * the page's HTML, src/app/prerender.tsx) and in the browser's first render, which then
+ * shows the same rows. A tall window's worth; the real size takes over once mounted.
+ */
+const INITIAL_RECT = { width: 1280, height: 1000 };
+
 export interface MessageTableBodyProps {
   tableRows: Row<typeof messageTableFeatures, Message>[];
   /** The visible columns, for the footer row's span. */
@@ -67,6 +74,7 @@ export const MessageTableBody = memo(function MessageTableBody({
     estimateSize: estimateRowSize,
     overscan: OVERSCAN_ROWS,
     getItemKey,
+    initialRect: INITIAL_RECT,
   });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;

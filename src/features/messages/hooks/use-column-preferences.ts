@@ -1,6 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { z } from '@/lib/zod';
 import { createStoredPreference } from '@/lib/stored-preference';
+import { VIEW_PREFERENCE_KEYS } from '@/lib/view-cookie';
 import { MESSAGE_COLUMN_IDS, type MessageColumnId } from '../components/message-columns';
 
 /** Which columns show and how wide they are, remembered per browser. */
@@ -38,14 +39,14 @@ export function cleanVisibility(visibility: ColumnVisibility): ColumnVisibility 
 }
 
 const visibilityPreference = createStoredPreference<ColumnVisibility>({
-  key: 'perch.messages.columns',
+  key: VIEW_PREFERENCE_KEYS.columns,
   parse: (raw) =>
     cleanVisibility(parseJson(columnVisibilitySchema, raw, DEFAULT_COLUMN_VISIBILITY)),
   serialize: (value) => JSON.stringify(value),
 });
 
 const sizingPreference = createStoredPreference<ColumnSizing>({
-  key: 'perch.messages.columnSizes',
+  key: VIEW_PREFERENCE_KEYS.columnSizes,
   parse: (raw) => parseJson(columnSizingSchema, raw, {}),
   serialize: (value) => JSON.stringify(value),
 });
@@ -58,8 +59,13 @@ export function useColumnPreferences() {
   const columnVisibility = useSyncExternalStore(
     visibilityPreference.subscribe,
     visibilityPreference.get,
+    visibilityPreference.getServerSnapshot,
   );
-  const columnSizing = useSyncExternalStore(sizingPreference.subscribe, sizingPreference.get);
+  const columnSizing = useSyncExternalStore(
+    sizingPreference.subscribe,
+    sizingPreference.get,
+    sizingPreference.getServerSnapshot,
+  );
   const setColumnVisibility = useCallback((updater: Updater<ColumnVisibility>) => {
     visibilityPreference.set(cleanVisibility(apply(updater, visibilityPreference.get())));
   }, []);

@@ -10,7 +10,11 @@ const savedViews = createStoredPreference<SavedView[]>({
 
 /** The views saved in this browser. */
 export function useSavedViews() {
-  const views = useSyncExternalStore(savedViews.subscribe, savedViews.get);
+  const views = useSyncExternalStore(
+    savedViews.subscribe,
+    savedViews.get,
+    savedViews.getServerSnapshot,
+  );
   const save = useCallback((view: SavedView) => {
     savedViews.set(saveView(savedViews.get(), view));
   }, []);
