@@ -14,6 +14,9 @@ test('a 429 shows the error with Retry and a note that Perch waits as asked', as
   const tag = uniqueTag('error');
   await sendSimpleMessage(page.request, info, { tags: [tag], reference: `${tag}-1` });
   await connectAndOpenMessages(page);
+  // As on a first visit, the browser asks for the list itself (for a returning operator the
+  // server sends the first rows in the page, and the answer the route fakes is never asked).
+  await page.context().clearCookies({ name: 'perch-view' });
 
   const limited = '**/api/workspaces/*/messages?*';
   await page.route(limited, (route) =>

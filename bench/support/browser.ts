@@ -12,6 +12,23 @@ export function launchChromium(): Promise<Browser> {
  */
 const KEEP_NAMES_SHIM = 'globalThis.__name = (target) => target;';
 
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/** A fresh context (empty cache) at Perch's origin, with `storageState`'s cookies if given. */
+export async function freshContext(
+  browser: Browser,
+  origin: string,
+  storageState?: StorageState,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: origin,
+    viewport: { width: 1280, height: 800 },
+    ...(storageState === undefined ? {} : { storageState }),
+  });
+  await context.addInitScript({ content: KEEP_NAMES_SHIM });
+  return context;
+}
+
 /**
  * A fresh context (empty cache, no cookies) at Perch's origin, with a session made through
  * `POST /session` as the Connect page makes it; the cookie lands in the context.
@@ -21,11 +38,7 @@ export async function connectedContext(
   origin: string,
   session: Record<string, string>,
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    baseURL: origin,
-    viewport: { width: 1280, height: 800 },
-  });
-  await context.addInitScript({ content: KEEP_NAMES_SHIM });
+  const context = await freshContext(browser, origin);
   const response = await context.request.post('/session', {
     data: session,
     headers: { origin },
