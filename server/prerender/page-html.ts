@@ -3,9 +3,9 @@ import { SERVER_STYLES_ID } from './inline-styles';
 
 /**
  * The app's index.html with a server-rendered page in it: the markup inside #root, made
- * inert until the app replaces it, and the query cache it was rendered from as a JSON data
- * block (not a script: the CSP's `script-src 'self'` stays as it is), which the app reads
- * (src/app/server-state.ts).
+ * inert until the app replaces it, its styles in the page, and the query cache it was
+ * rendered from as a JSON data block (not a script: the CSP's `script-src 'self'` stays as
+ * it is), which the app reads (src/app/server-state.ts).
  */
 
 const ROOT = '<div id="root"></div>';
@@ -20,9 +20,40 @@ export function jsonForScript(value: unknown): string {
   });
 }
 
-/** Whether `template` (the built index.html) has the head and empty #root a page goes into. */
-export function canHoldPage(template: string): boolean {
-  return template.includes(ROOT) && template.includes('</head>');
+const HTML_TAG = '<html lang="en">';
+const THEME_SCRIPT = /\s*<script src="\/theme-init\.js"><\/script>/;
+const STYLESHEET = /\s*<link rel="stylesheet" crossorigin href="(\/assets\/[\w.-]+\.css)">/g;
+
+/** The built index.html, ready to take a server-rendered page. */
+export interface PageTemplate {
+  /** index.html without its stylesheet links and theme script (see preparePageTemplate). */
+  html: string;
+  /** Those stylesheets' text, which goes into the page itself. */
+  css: string;
+}
+
+/**
+ * Gets index.html ready for server-rendered pages, or undefined when it is not the page
+ * expected. What would hold the first paint back goes: the stylesheets are read here and go
+ * into the page (a page with its first rows should not wait for four more requests), and
+ * the theme script, since the server sets the theme the browser reported. `readAsset` reads
+ * a file of the build by its URL path; a stylesheet it cannot read keeps its link.
+ */
+export function preparePageTemplate(
+  indexHtml: string,
+  readAsset: (urlPath: string) => string | undefined,
+): PageTemplate | undefined {
+  if (!indexHtml.includes(ROOT) || !indexHtml.includes('</head>')) return undefined;
+  if (!indexHtml.includes(HTML_TAG) || !THEME_SCRIPT.test(indexHtml)) return undefined;
+  const sheets: string[] = [];
+  const html = indexHtml.replace(THEME_SCRIPT, '').replace(STYLESHEET, (link, href: string) => {
+    const css = readAsset(href);
+    // Text that could close the <style> element keeps its link instead.
+    if (css === undefined || /<\/style/i.test(css)) return link;
+    sheets.push(css);
+    return '';
+  });
+  return { html, css: sheets.join('\n') };
 }
 
 export interface PageParts {
@@ -31,14 +62,20 @@ export interface PageParts {
   /** The rules for its `data-server-style` attributes, allowed by `nonce`. */
   css: string;
   nonce: string;
+  theme: 'light' | 'dark';
   state: unknown;
 }
 
-export function pageHtml(template: string, page: PageParts): string {
-  const styles = `<style id="${SERVER_STYLES_ID}" nonce="${page.nonce}">${page.css}</style>`;
+export function pageHtml(template: PageTemplate, page: PageParts): string {
+  const styles =
+    `<style nonce="${page.nonce}">${template.css}</style>` +
+    `<style id="${SERVER_STYLES_ID}" nonce="${page.nonce}">${page.css}</style>`;
   const root =
     `<div id="root" inert aria-disabled="true">${page.html}</div>` +
     `<script type="application/json" id="${SERVER_STATE_ID}">${jsonForScript(page.state)}</script>`;
-  // A function, so that `$` in the markup is never read as a replacement pattern.
-  return template.replace('</head>', () => `${styles}</head>`).replace(ROOT, () => root);
+  // Functions, so that `$` in the markup is never read as a replacement pattern.
+  return template.html
+    .replace(HTML_TAG, () => `<html lang="en" data-theme="${page.theme}">`)
+    .replace('</head>', () => `${styles}</head>`)
+    .replace(ROOT, () => root);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -11,7 +11,9 @@ import { staticApp } from '../static';
 import { prerenderPlugin, type PrerenderModule } from './plugin';
 
 const TEMPLATE =
-  '<!doctype html><html><head><title>Perch</title></head><body><div id="root"></div></body></html>';
+  '<!doctype html><html lang="en"><head><title>Perch</title><script src="/theme-init.js"></script>' +
+  '<link rel="stylesheet" crossorigin href="/assets/index-1.css"></head>' +
+  '<body><div id="root"></div></body></html>';
 const VIEW: View = { zone: 'Europe/Amsterdam', theme: 'dark', prefs: {} };
 const viewCookie = (view: unknown) =>
   `${VIEW_COOKIE}=${encodeURIComponent(JSON.stringify(view))}; perch_session=s3cret`;
@@ -22,6 +24,8 @@ let app: FastifyInstance | undefined;
 beforeEach(() => {
   distDir = mkdtempSync(path.join(tmpdir(), 'perch-prerender-'));
   writeFileSync(path.join(distDir, 'index.html'), TEMPLATE);
+  mkdirSync(path.join(distDir, 'assets'));
+  writeFileSync(path.join(distDir, 'assets', 'index-1.css'), 'body{margin:0}');
 });
 
 afterEach(async () => {
@@ -81,7 +85,10 @@ describe('GET /messages', () => {
     const nonce = /style-src 'self' 'nonce-([^']+)'/.exec(csp)?.[1];
     expect(nonce).toBeDefined();
     expect(csp).toContain("script-src 'self';");
+    expect(response.body).toContain(`<style nonce="${nonce ?? ''}">body{margin:0}</style>`);
     expect(response.body).toContain(`<style id="perch-server-styles" nonce="${nonce ?? ''}">`);
+    expect(response.body).toContain('<html lang="en" data-theme="dark">');
+    expect(response.body).not.toContain('theme-init.js');
     expect(response.body).toContain(
       '<div id="root" inert aria-disabled="true"><div role="row" data-server-style="0">row</div></div>',
     );

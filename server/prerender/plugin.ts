@@ -12,7 +12,7 @@ import { isClientRouteRequest, sendIndexHtml } from '../static';
 import { prerenderModuleFor } from '../static-build';
 import { inProcessFetch } from './in-process-fetch';
 import { moveInlineStyles, withStyleNonce } from './inline-styles';
-import { canHoldPage, pageHtml } from './page-html';
+import { pageHtml, preparePageTemplate } from './page-html';
 
 /** What the built src/app/prerender.tsx exports that the server uses. */
 export interface PrerenderModule {
@@ -31,6 +31,17 @@ export interface PrerenderOptions {
 
 /** A sandbox answers in milliseconds; a slow Bird should not hold the page back for long. */
 const DEFAULT_TIMEOUT_MS = 1_500;
+
+/** A file of the build by its URL path (`/assets/x.css`), if it is one. */
+function readAsset(distDir: string, urlPath: string): string | undefined {
+  const file = path.resolve(distDir, `.${urlPath}`);
+  if (!file.startsWith(path.resolve(distDir) + path.sep)) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
 async function loadBuiltModule(distDir: string): Promise<PrerenderModule | undefined> {
   const file = prerenderModuleFor(distDir);
@@ -64,8 +75,11 @@ export async function prerenderPlugin(
   const { distDir, clock } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const loaded = await (options.loadModule?.() ?? loadBuiltModule(distDir));
-  const template = readFileSync(path.join(distDir, 'index.html'), 'utf8');
-  if (loaded === undefined || !canHoldPage(template)) return;
+  const template = preparePageTemplate(
+    readFileSync(path.join(distDir, 'index.html'), 'utf8'),
+    (urlPath) => readAsset(distDir, urlPath),
+  );
+  if (loaded === undefined || template === undefined) return;
   const module = loaded;
   // Only to read the view cookie (this plugin's own context; nothing else changes).
   await app.register(fastifyCookie, { hook: false });
@@ -110,7 +124,7 @@ export async function prerenderPlugin(
     const nonce = randomBytes(18).toString('base64');
     const policy = reply.raw.getHeader('content-security-policy');
     const csp = withStyleNonce(typeof policy === 'string' ? policy : undefined, nonce);
-    if (page === undefined || styles === undefined || csp === undefined) {
+    if (view === undefined || page === undefined || styles === undefined || csp === undefined) {
       return sendIndexHtml(reply);
     }
     return reply
@@ -118,6 +132,14 @@ export async function prerenderPlugin(
       .header('cache-control', 'no-store')
       .header('vary', 'cookie')
       .type('text/html; charset=utf-8')
-      .send(pageHtml(template, { html: styles.html, css: styles.css, nonce, state: page.state }));
+      .send(
+        pageHtml(template, {
+          html: styles.html,
+          css: styles.css,
+          nonce,
+          theme: view.theme,
+          state: page.state,
+        }),
+      );
   });
 }

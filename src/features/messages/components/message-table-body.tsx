@@ -16,9 +16,10 @@ const estimateRowSize = () => ROW_HEIGHT;
 /**
  * The box assumed before the scroll box is measured: on the server (the first rows arrive in
  * the page's HTML, src/app/prerender.tsx) and in the browser's first render, which then
- * shows the same rows. A tall window's worth; the real size takes over once mounted.
+ * shows the same rows. A large window's worth (15 rows, and the overscan); the real size
+ * takes over once mounted.
  */
-const INITIAL_RECT = { width: 1280, height: 1000 };
+const INITIAL_RECT = { width: 1280, height: 600 };
 
 export interface MessageTableBodyProps {
   tableRows: Row<typeof messageTableFeatures, Message>[];
