@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin, Rolldown } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { precompressAssets } from './scripts/precompress-assets';
+import { precompressAssets } from './scripts/precompress-assets.ts';
 
 /** The modules of the home page (/messages): its route module and its loader. */
 const HOME_ROUTE_MODULES = ['/src/app/routes/messages.tsx', '/src/app/loaders/messages-loader.ts'];
