@@ -24,6 +24,7 @@ export default defineConfig(
   {
     ignores: [
       'dist',
+      'dist-ssr',
       'node_modules',
       'data',
       'test-results',

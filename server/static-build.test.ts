@@ -54,15 +54,12 @@ describe('isDistStale', () => {
     'vite.config.ts',
     'package-lock.json',
     'scripts/precompress-assets.ts',
-  ])(
-    'is stale after %s changes',
-    (changed) => {
-      touch('dist/index.html', 10);
-      touch('dist-ssr/prerender.js', 10);
-      touch(changed, 5);
-      expect(isDistStale(root)).toBe(true);
-    },
-  );
+  ])('is stale after %s changes', (changed) => {
+    touch('dist/index.html', 10);
+    touch('dist-ssr/prerender.js', 10);
+    touch(changed, 5);
+    expect(isDistStale(root)).toBe(true);
+  });
 
   it('is stale after a source file is added', () => {
     touch('dist/index.html', 10);
