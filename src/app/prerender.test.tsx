@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testMessage } from '@/features/message-detail/utils/test-message';
 import type { Channel } from '@/lib/bird/channel';
 import type { SessionInfo } from '@/lib/perch/session';
+import { TEST_WORKSPACE_ID, testSession } from '@/lib/perch/test-session';
 import type { View } from '@/lib/view-cookie';
 import { prerenderMessagesPage, setApiTransport } from './prerender';
 
-const ws = '0b6d71fc-0000-4000-8000-000000000001';
+const ws = TEST_WORKSPACE_ID;
 const channel: Channel = {
   id: '22222222-2222-4222-8222-222222222222',
   name: 'Support line',
@@ -30,14 +31,7 @@ const message = testMessage({
   body: { type: 'text', text: { text: 'Secret plans for Friday' } },
   reference: 'order-42',
 });
-const connected: SessionInfo = {
-  connected: true,
-  mode: 'sandbox',
-  workspaceId: ws,
-  keyHint: 'abcd',
-  mediaBases: ['http://127.0.0.1:4173/sandbox'],
-  expiresAt: '2026-11-27T16:04:05.123Z',
-};
+const connected = testSession;
 
 const view = (overrides: Partial<View> = {}): View => ({
   zone: 'Europe/Amsterdam',

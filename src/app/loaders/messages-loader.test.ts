@@ -5,18 +5,12 @@ import { messageListOptions } from '@/lib/api/message-list';
 import { sessionKeys } from '@/lib/api/session';
 import { parseMessageFilters, toMessageListFilters } from '@/lib/message-filters-url';
 import type { SessionInfo } from '@/lib/perch/session';
+import { TEST_WORKSPACE_ID, testSession } from '@/lib/perch/test-session';
 import { prefetchMessagesPage } from './messages-loader';
 
-const ws = '0b6d71fc-0000-4000-8000-000000000001';
+const ws = TEST_WORKSPACE_ID;
 const ch = '0b6d71fc-0000-4000-8000-00000000000c';
-const connected: SessionInfo = {
-  connected: true,
-  mode: 'sandbox',
-  workspaceId: ws,
-  keyHint: 'abcd',
-  mediaBases: ['http://127.0.0.1:4173/sandbox'],
-  expiresAt: '2026-11-27T16:04:05.123Z',
-};
+const connected = testSession;
 
 /** Answers /session with `session`, every list with no results; records the paths asked. */
 function serve(session: SessionInfo) {

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionInfo } from '@/lib/perch/session';
+import { testSession } from '@/lib/perch/test-session';
 import { birdKeys } from './bird-keys';
 import { ApiError, NetworkError } from './errors';
 import {
@@ -11,14 +12,7 @@ import {
   sessionQueryOptions,
 } from './session';
 
-const connected: SessionInfo = {
-  connected: true,
-  mode: 'sandbox',
-  workspaceId: '0b6d71fc-0000-4000-8000-000000000001',
-  keyHint: 'abcd',
-  mediaBases: ['http://127.0.0.1:4173/sandbox'],
-  expiresAt: '2026-11-27T16:04:05.123Z',
-};
+const connected = testSession;
 
 function respondWith(status: number, body?: unknown) {
   const fetchMock = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(() =>
