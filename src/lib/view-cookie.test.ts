@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseViewCookie, serializeView, viewPreference, type View } from './view-cookie';
+import {
+  MAX_COOKIE_VALUE_LENGTH,
+  cookieValueFor,
+  parseViewCookie,
+  serializeView,
+  viewPreference,
+  type View,
+} from './view-cookie';
 
 const view: View = {
   zone: 'America/St_Johns',
@@ -33,5 +40,32 @@ describe('the perch-view cookie', () => {
     ],
   ])('is not understood when %s', (_case, value) => {
     expect(parseViewCookie(value)).toBeUndefined();
+  });
+});
+
+describe('cookieValueFor', () => {
+  it('is the whole view when it fits', () => {
+    expect(cookieValueFor(view)).toBe(serializeView(view));
+  });
+
+  it('gives up the column choices, never privacy mode or the time zone, to fit', () => {
+    const long = JSON.stringify(
+      Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`c${String(i)}`, 100])),
+    );
+    const crowded: View = {
+      ...view,
+      prefs: {
+        'perch.privacy': 'on',
+        'perch.timeZone': 'utc',
+        'perch.messages.columns': long.slice(0, 1000),
+        'perch.messages.columnSizes': long.slice(0, 1000),
+      },
+    };
+    const value = cookieValueFor(crowded);
+    expect(value.length).toBeLessThanOrEqual(MAX_COOKIE_VALUE_LENGTH);
+    const parsed = parseViewCookie(decodeURIComponent(value));
+    expect(parsed?.prefs['perch.privacy']).toBe('on');
+    expect(parsed?.prefs['perch.timeZone']).toBe('utc');
+    expect(parsed?.prefs['perch.messages.columnSizes']).toBeUndefined();
   });
 });

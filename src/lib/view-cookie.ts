@@ -70,6 +70,25 @@ export function serializeView(view: View): string {
   return encodeURIComponent(JSON.stringify(view));
 }
 
+/** Well under the 4 KB a browser keeps of a cookie (name and attributes included). */
+export const MAX_COOKIE_VALUE_LENGTH = 3_500;
+
+/**
+ * The cookie's value for `view`, short enough that the browser keeps it: a cookie too long
+ * is dropped, and the previous one would stay, privacy mode and all. The column choices
+ * give way first; privacy mode and the time zone always fit.
+ */
+export function cookieValueFor(view: View): string {
+  let value = serializeView(view);
+  for (const key of [VIEW_PREFERENCE_KEYS.columnSizes, VIEW_PREFERENCE_KEYS.columns]) {
+    if (value.length <= MAX_COOKIE_VALUE_LENGTH) break;
+    const prefs = Object.fromEntries(Object.entries(view.prefs).filter(([name]) => name !== key));
+    view = { ...view, prefs };
+    value = serializeView(view);
+  }
+  return value;
+}
+
 /** The stored text of a copied preference, as localStorage would give it. */
 export function viewPreference(view: View, key: string): string | null {
   const prefs: Partial<Record<string, string>> = view.prefs;
@@ -101,7 +120,7 @@ export function readBrowserView(): View {
 export function writeViewCookie(): void {
   if (typeof document === 'undefined') return;
   const secure = window.location.protocol === 'https:' ? '; Secure' : '';
-  document.cookie = `${VIEW_COOKIE}=${serializeView(readBrowserView())}; Path=/; Max-Age=${String(
+  document.cookie = `${VIEW_COOKIE}=${cookieValueFor(readBrowserView())}; Path=/; Max-Age=${String(
     ONE_YEAR_S,
   )}; SameSite=Strict${secure}`;
 }
