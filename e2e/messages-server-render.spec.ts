@@ -12,8 +12,11 @@ import { sandboxInfo, sendSimpleMessage, uniquePhone, uniqueTag } from './suppor
 
 const APP_ENTRY = '**/assets/index-*.js';
 
-/** Reloads with the app's code held back; returns a function that lets it load and run. */
-async function reloadWithoutTheApp(page: Page): Promise<() => Promise<void>> {
+/**
+ * Reloads (or goes to `path`) with the app's code held back; returns a function that lets it
+ * load and run.
+ */
+async function loadWithoutTheApp(page: Page, path?: string): Promise<() => Promise<void>> {
   let release = () => {};
   const held = new Promise<void>((resolve) => {
     release = resolve;
@@ -22,7 +25,9 @@ async function reloadWithoutTheApp(page: Page): Promise<() => Promise<void>> {
     await held;
     await route.continue();
   });
-  await page.reload({ waitUntil: 'commit' });
+  await (path === undefined
+    ? page.reload({ waitUntil: 'commit' })
+    : page.goto(path, { waitUntil: 'commit' }));
   return async () => {
     release();
     await expect(page.locator('#root')).not.toHaveAttribute('inert');
@@ -45,7 +50,7 @@ test("the first rows are in the page's HTML, and the app takes over from them", 
   expect(policy).not.toContain('unsafe-inline');
   expect(policy).toContain("script-src 'self';");
 
-  const release = await reloadWithoutTheApp(page);
+  const release = await loadWithoutTheApp(page);
   await expect(messageRows(page)).toHaveCount(2);
   await expect(messageRows(page).filter({ hasText: `${tag}-2` })).toHaveCount(1);
   await expect(page.getByText('All 2 matching messages loaded')).toBeVisible();
@@ -57,6 +62,20 @@ test("the first rows are in the page's HTML, and the app takes over from them", 
   await expect(page).toHaveURL(/direction=incoming/);
   await expect(page.getByText('No messages match these filters:')).toBeVisible();
   await expectNoSeriousA11yIssues(page);
+});
+
+test('the address npm start prints (/) leads a returning operator to the rendered page', async ({
+  page,
+}) => {
+  const info = await sandboxInfo(page.request);
+  await sendSimpleMessage(page.request, info, { reference: uniqueTag('root') });
+  await connectAndOpenMessages(page);
+  const release = await loadWithoutTheApp(page, '/');
+  await expect(page).toHaveURL(/\/messages$/);
+  // No app code has run, yet the rows are there: the server sent them.
+  await expect(messageRows(page).first()).toBeVisible();
+  await expect(page.locator('#root')).toHaveAttribute('inert', '');
+  await release();
 });
 
 test('in privacy mode the server sends the rows masked', async ({ page }) => {
@@ -72,7 +91,7 @@ test('in privacy mode the server sends the rows masked', async ({ page }) => {
     'true',
   );
 
-  const release = await reloadWithoutTheApp(page);
+  const release = await loadWithoutTheApp(page);
   await expect(messageRows(page)).toHaveCount(1);
   await expect(messageRows(page).first()).toContainText('hidden content');
   // Nowhere in the page's markup, titles included (the data block is not shown).

@@ -76,8 +76,15 @@ describe('GET /healthz', () => {
 });
 
 describe('the built app', () => {
-  it('serves index.html at / with the security headers, revalidated on each load', async () => {
+  it('sends a browser at / to Messages', async () => {
     const response = await start().inject({ url: '/', headers: html });
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toBe('/messages');
+    expectSecurityHeaders(response.headers);
+  });
+
+  it('serves index.html for Messages with the security headers, revalidated on each load', async () => {
+    const response = await start().inject({ url: '/messages', headers: html });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/html');
     expect(response.body).toBe(indexHtml);

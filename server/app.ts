@@ -83,6 +83,15 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
   // 5. The built app; unmatched navigations fall back to index.html (see the 404 handler).
   if (distDir !== null) {
+    // `/` is Messages. The server sends the browser there itself (the app would too), so
+    // that a returning operator's first page can arrive rendered (server/prerender/).
+    app.addHook('onRequest', (request, reply, done) => {
+      if (request.url === '/' && isClientRouteRequest(request)) {
+        void reply.redirect('/messages', 302);
+        return;
+      }
+      done();
+    });
     void app.register(staticApp, { distDir });
     // /messages with its first rows in the HTML, for a returning operator.
     void app.register(prerenderPlugin, { distDir, clock: systemClock });
