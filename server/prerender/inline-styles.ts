@@ -9,8 +9,6 @@
  * height, a vertical translate, and a theme colour (a custom property, never a URL). Anything else and the page is not sent early.
  */
 
-export { SERVER_STYLES_ID } from '../../src/lib/server-render';
-
 const LENGTH = String.raw`-?\d+(?:\.\d+)?px`;
 /** A colour from the theme's custom properties: `var(--color-accent)`. */
 const THEME_COLOUR = String.raw`var\(--[a-z][a-z0-9-]*\)`;

@@ -1,5 +1,4 @@
-import { SERVER_STATE_ID } from '../../src/lib/server-render';
-import { SERVER_STYLES_ID } from './inline-styles';
+import { SERVER_STATE_ID, SERVER_STYLES_ID } from '../../src/lib/server-render';
 
 /**
  * The app's index.html with a server-rendered page in it: the markup inside #root, made

@@ -119,14 +119,14 @@ export async function prerenderPlugin(
     }
     const cookies = request.server.parseCookie(request.headers.cookie ?? '');
     const view = parseViewCookie(cookies[VIEW_COOKIE]);
-    const page = view === undefined ? undefined : await render(request, view);
+    if (view === undefined) return sendIndexHtml(reply);
+    const page = await render(request, view);
     const styles = page === undefined ? undefined : moveInlineStyles(page.html);
+    if (page === undefined || styles === undefined) return sendIndexHtml(reply);
     const nonce = randomBytes(18).toString('base64');
     const policy = reply.raw.getHeader('content-security-policy');
     const csp = withStyleNonce(typeof policy === 'string' ? policy : undefined, nonce);
-    if (view === undefined || page === undefined || styles === undefined || csp === undefined) {
-      return sendIndexHtml(reply);
-    }
+    if (csp === undefined) return sendIndexHtml(reply);
     return reply
       .header('content-security-policy', csp)
       .header('cache-control', 'no-store')

@@ -2,9 +2,6 @@ import { QueryClient, dehydrate, type DehydratedState } from '@tanstack/react-qu
 import { renderToString } from 'react-dom/server';
 import { StaticRouter } from 'react-router';
 import { setApiTransport } from '@/lib/api/client';
-import { messageListOptions } from '@/lib/api/message-list';
-import { sessionQueryOptions } from '@/lib/api/session';
-import { parseMessageFilters, toMessageListFilters } from '@/lib/message-filters-url';
 import { withServerRender } from '@/lib/server-render';
 import type { View } from '@/lib/view-cookie';
 import { prefetchMessagesPage } from './loaders/messages-loader';
@@ -42,20 +39,14 @@ export async function prerenderMessagesPage(
   now: number,
 ): Promise<Prerendered | undefined> {
   // Nothing is retried here: a failure is the browser's to show (and retry) as usual.
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const page = pageAt(url.pathname);
-  if (page === undefined || url.pathname !== '/messages') return undefined;
-  await Promise.all([page.load(), prefetchMessagesPage(queryClient, url)]);
-
-  const session = queryClient.getQueryData(sessionQueryOptions().queryKey);
-  if (session?.connected !== true) return undefined;
-  const { filters } = parseMessageFilters(url.searchParams);
-  if (filters.range?.kind === 'preset') return undefined;
-  const list = queryClient.getQueryState(
-    messageListOptions(session.workspaceId, filters.channelId, toMessageListFilters(filters, 0))
-      .queryKey,
-  );
-  if (list?.status !== 'success') return undefined;
+  if (url.pathname !== '/messages' || page === undefined) return undefined;
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  // No list key: not connected, or a preset range the loader leaves to the browser.
+  const [, listKey] = await Promise.all([page.load(), prefetchMessagesPage(queryClient, url)]);
+  if (listKey === undefined || queryClient.getQueryState(listKey)?.status !== 'success') {
+    return undefined;
+  }
 
   const html = withServerRender({ view, now }, () =>
     renderToString(
