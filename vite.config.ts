@@ -25,7 +25,9 @@ function preloadHomeRoute(): Plugin {
             .filter((output): output is Rolldown.OutputChunk => output.type === 'chunk')
             .map((chunk) => [chunk.fileName, chunk]),
         );
-        const entry = [...chunks.values()].find((chunk) => chunk.isEntry);
+        const entry = [...chunks.values()].find(
+          (chunk) => chunk.isEntry && chunk.fileName !== SERVER_PAGE_START,
+        );
         const loadedWithEntry = new Set([entry?.fileName, ...(entry?.imports ?? [])]);
         const files = new Set<string>();
         const visit = (fileName: string) => {
@@ -61,8 +63,30 @@ function preloadHomeRoute(): Plugin {
   };
 }
 
+/** Where the build puts src/server-page-start.ts (served like public/, outside /assets). */
+const SERVER_PAGE_START = 'server-page-start.js';
+
+/**
+ * src/server-page-start.ts, which server-rendered pages load instead of the app's entry,
+ * as a chunk of its own at a fixed name (server/prerender/page-html.ts refers to it). It
+ * imports nothing, so the app's chunks stay as they are.
+ */
+function serverPageStart(): Plugin {
+  return {
+    name: 'perch-server-page-start',
+    apply: (_config, env) => env.command === 'build' && env.isSsrBuild !== true,
+    buildStart() {
+      this.emitFile({
+        type: 'chunk',
+        id: '/src/server-page-start.ts',
+        fileName: SERVER_PAGE_START,
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), preloadHomeRoute(), precompressAssets()],
+  plugins: [react(), preloadHomeRoute(), serverPageStart(), precompressAssets()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

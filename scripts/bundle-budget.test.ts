@@ -33,6 +33,7 @@ const manifest: Manifest = {
     imports: ['index.html', '_vendor.js'],
   },
   'src/lib/lazy-helper.ts': { file: 'assets/lazy-helper.js', isDynamicEntry: true },
+  'src/server-page-start.ts': { file: 'server-page-start.js', isEntry: true },
 };
 
 const sizes: Record<string, number> = {

@@ -48,11 +48,17 @@ export function staticGraph(manifest: Manifest, start: string): Set<string> {
   return seen;
 }
 
-/** The manifest key of the one entry chunk (index.html). */
+/**
+ * The manifest key of the page's entry chunk (index.html's script). The build's other
+ * entry, src/server-page-start.ts, is loaded by server-rendered pages instead, and imports
+ * nothing.
+ */
 export function entryKey(manifest: Manifest): string {
-  const entries = Object.keys(manifest).filter((key) => manifest[key]?.isEntry === true);
+  const entries = Object.keys(manifest).filter(
+    (key) => manifest[key]?.isEntry === true && key.endsWith('.html'),
+  );
   if (entries.length !== 1 || entries[0] === undefined) {
-    throw new Error(`expected one entry chunk, found ${String(entries.length)}`);
+    throw new Error(`expected one HTML entry chunk, found ${String(entries.length)}`);
   }
   return entries[0];
 }

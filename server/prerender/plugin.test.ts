@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,8 +13,14 @@ import { prerenderPlugin, type PrerenderModule } from './plugin';
 
 const TEMPLATE =
   '<!doctype html><html lang="en"><head><title>Perch</title><script src="/theme-init.js"></script>' +
+  '<script type="module" crossorigin src="/assets/index-1.js"></script>' +
   '<link rel="stylesheet" crossorigin href="/assets/index-1.css"></head>' +
   '<body><div id="root"></div></body></html>';
+/** The head every server-rendered page starts with, whatever the render gives. */
+const PAGE_START =
+  '<!doctype html><html lang="en" data-theme="dark"><head><title>Perch</title>' +
+  '<script type="module" src="/server-page-start.js" data-app="/assets/index-1.js"></script>' +
+  '<link rel="stylesheet" crossorigin href="/assets/index-1.css" disabled>';
 const VIEW: View = { zone: 'Europe/Amsterdam', theme: 'dark', prefs: {} };
 const viewCookie = (view: unknown) =>
   `${VIEW_COOKIE}=${encodeURIComponent(JSON.stringify(view))}; perch_session=s3cret`;
@@ -26,6 +33,7 @@ beforeEach(() => {
   writeFileSync(path.join(distDir, 'index.html'), TEMPLATE);
   mkdirSync(path.join(distDir, 'assets'));
   writeFileSync(path.join(distDir, 'assets', 'index-1.css'), 'body{margin:0}');
+  writeFileSync(path.join(distDir, 'server-page-start.js'), 'start()');
 });
 
 afterEach(async () => {
@@ -87,7 +95,7 @@ describe('GET /messages', () => {
     expect(csp).toContain("script-src 'self';");
     expect(response.body).toContain(`<style nonce="${nonce ?? ''}">body{margin:0}</style>`);
     expect(response.body).toContain(`<style id="perch-server-styles" nonce="${nonce ?? ''}">`);
-    expect(response.body).toContain('<html lang="en" data-theme="dark">');
+    expect(response.body.startsWith(PAGE_START)).toBe(true);
     expect(response.body).not.toContain('theme-init.js');
     expect(response.body).toContain(
       '<div id="root" inert aria-disabled="true"><div role="row" data-server-style="0">row</div></div>',
@@ -144,17 +152,47 @@ describe('GET /messages', () => {
     expect(rendered).toBe(0);
   });
 
+  it('sends its head before the render is done', async () => {
+    let finish: (page: Prerendered) => void = () => undefined;
+    const server = await serve(() => new Promise<Prerendered>((resolve) => (finish = resolve)));
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = server.server.address() as AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${String(port)}/messages`, {
+      headers: { accept: 'text/html', cookie: viewCookie(VIEW) },
+    });
+    expect(response.status).toBe(200);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    while (!received.includes('body{margin:0}</style>')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      received += decoder.decode(value, { stream: true });
+    }
+    expect(received.startsWith(PAGE_START)).toBe(true);
+    expect(received).not.toContain('</head>');
+    finish(page('<p>rows</p>'));
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      received += decoder.decode(chunk.value, { stream: true });
+    }
+    expect(received).toContain('<div id="root" inert aria-disabled="true"><p>rows</p></div>');
+    expect(received.endsWith('</html>')).toBe(true);
+  });
+
   it.each([
     ['has nothing to show', () => Promise.resolve(undefined)],
     ['fails', () => Promise.reject(new Error('boom'))],
     ['writes a style it does not know', () => Promise.resolve(page('<p style="color:red"></p>'))],
     ['is too slow', () => new Promise<Prerendered>(() => undefined)],
-  ])('sends the plain app when the render %s', async (_case, render) => {
+  ])('ends the page as the app renders it when the render %s', async (_case, render) => {
     const server = await serve(render, 50);
     const response = await getMessages(server, viewCookie(VIEW));
     expect(response.statusCode).toBe(200);
-    expect(response.body).toBe(TEMPLATE);
-    expect(String(response.headers['content-security-policy'])).toContain("style-src 'self';");
+    const nonce = /'nonce-([^']+)'/.exec(String(response.headers['content-security-policy']))?.[1];
+    expect(response.body).toBe(
+      `${PAGE_START}<style nonce="${nonce ?? ''}">body{margin:0}</style></head>` +
+        '<body><div id="root"></div></body></html>',
+    );
   });
 
   it('is not a page for a client that does not ask for HTML', async () => {

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
@@ -12,7 +13,7 @@ import { isClientRouteRequest, sendIndexHtml } from '../static';
 import { prerenderModuleFor } from '../static-build';
 import { inProcessFetch } from './in-process-fetch';
 import { moveInlineStyles, withStyleNonce } from './inline-styles';
-import { pageHtml, preparePageTemplate } from './page-html';
+import { type PageHead, pageEnd, pageStart, preparePageTemplate } from './page-html';
 
 /** What the built src/app/prerender.tsx exports that the server uses. */
 export interface PrerenderModule {
@@ -112,7 +113,15 @@ export async function prerenderPlugin(
     }
   }
 
-  app.get('/messages', async (request: FastifyRequest, reply: FastifyReply) => {
+  /** The rest of the page once the render is done, or the app's own page without it. */
+  const pageRest = async (request: FastifyRequest, view: View, head: PageHead) => {
+    const page = await render(request, view);
+    const styles = page === undefined ? undefined : moveInlineStyles(page.html);
+    if (page === undefined || styles === undefined) return pageEnd(template, head);
+    return pageEnd(template, head, { html: styles.html, css: styles.css, state: page.state });
+  };
+
+  app.get('/messages', (request: FastifyRequest, reply: FastifyReply) => {
     if (!isClientRouteRequest(request)) {
       reply.callNotFound();
       return reply;
@@ -120,26 +129,21 @@ export async function prerenderPlugin(
     const cookies = request.server.parseCookie(request.headers.cookie ?? '');
     const view = parseViewCookie(cookies[VIEW_COOKIE]);
     if (view === undefined) return sendIndexHtml(reply);
-    const page = await render(request, view);
-    const styles = page === undefined ? undefined : moveInlineStyles(page.html);
-    if (page === undefined || styles === undefined) return sendIndexHtml(reply);
     const nonce = randomBytes(18).toString('base64');
     const policy = reply.raw.getHeader('content-security-policy');
     const csp = withStyleNonce(typeof policy === 'string' ? policy : undefined, nonce);
     if (csp === undefined) return sendIndexHtml(reply);
+    const head: PageHead = { nonce, theme: view.theme };
+    // The head goes out at once; the render starts once it has, and the rest follows.
+    const page = async function* () {
+      yield pageStart(template, head);
+      yield await pageRest(request, view, head);
+    };
     return reply
       .header('content-security-policy', csp)
       .header('cache-control', 'no-store')
       .header('vary', 'cookie')
       .type('text/html; charset=utf-8')
-      .send(
-        pageHtml(template, {
-          html: styles.html,
-          css: styles.css,
-          nonce,
-          theme: view.theme,
-          state: page.state,
-        }),
-      );
+      .send(Readable.from(page()));
   });
 }
