@@ -195,6 +195,34 @@ test('the keyboard moves through the rows and opens one', async ({ page }) => {
   );
 });
 
+test('the keyboard brings a row from below the fold into view and focuses it', async ({ page }) => {
+  const info = await sandboxInfo(page.request);
+  const tag = uniqueTag('fold');
+  for (let n = 1; n <= 40; n += 1) {
+    await sendSimpleMessage(page.request, info, { tags: [tag], reference: `${tag}-${String(n)}` });
+  }
+  await connectAndOpenMessages(page);
+  await page.goto(`/messages?tag=${tag}`);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'All 40 matching messages loaded' }),
+  ).toBeVisible();
+  const selected = page.locator('[data-selected="true"]');
+  for (let n = 0; n < 35; n += 1) await page.keyboard.press('j');
+  await expect(selected).toHaveAttribute('data-row-index', '34');
+  await expect(selected).toBeInViewport();
+  await expect(selected.getByRole('link')).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(selected).toHaveAttribute('data-row-index', '33');
+  await expect(selected.getByRole('link')).toBeFocused();
+  // Back up past the rows on screen: the row shows below the table's header, not under it.
+  for (let n = 0; n < 30; n += 1) await page.keyboard.press('k');
+  await expect(selected).toHaveAttribute('data-row-index', '3');
+  await expect(selected.getByRole('link')).toBeFocused();
+  const header = await page.getByRole('columnheader', { name: 'Created' }).boundingBox();
+  const row = await selected.boundingBox();
+  expect(row?.y).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0) - 1);
+});
+
 test('saved views, the column chooser and privacy mode', async ({ page }) => {
   const info = await sandboxInfo(page.request);
   const tag = uniqueTag('views');

@@ -1,8 +1,8 @@
 import type { Row } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { Message } from '@/lib/bird/message';
 import type { ColumnSizing, ColumnVisibility } from '../hooks/use-column-preferences';
+import { useRowVirtualizer } from '../hooks/use-row-virtualizer';
 import type { messageTableFeatures } from './message-columns';
 import { MessageTableFooterRow, MessageTableRow, ROW_HEIGHT } from './message-table-row';
 
@@ -69,7 +69,7 @@ export const MessageTableBody = memo(function MessageTableBody({
   // loaded rows again on every scroll step.
   const getItemKey = useCallback((index: number) => tableRows[index]?.id ?? 'footer', [tableRows]);
   const getScrollElement = useCallback(() => scrollElement, [scrollElement]);
-  const virtualizer = useVirtualizer({
+  const virtualizer = useRowVirtualizer({
     count: tableRows.length + 1,
     getScrollElement,
     estimateSize: estimateRowSize,
@@ -102,28 +102,33 @@ export const MessageTableBody = memo(function MessageTableBody({
     scrollElement?.scrollTo({ top: 0 });
   }, [scrollKey, scrollElement]);
 
-  // The keyboard moved: bring the row into view and put focus on its link.
+  // The keyboard moved: bring the row into view and put focus on its link. A row already on
+  // screen takes focus at once, before the next key is handled (an Enter then opens the row
+  // just selected); one scrolled into view, once it has rendered (below). The list scrolls
+  // to it, and so does the page when the list's box reaches below the window.
+  const pendingFocus = useRef<number | undefined>(undefined);
+  const focusRow = useCallback(
+    (index: number): boolean => {
+      const row = scrollElement?.querySelector<HTMLElement>(`[data-row-index="${String(index)}"]`);
+      const link = row?.querySelector<HTMLElement>('.messages-row-link');
+      if (!row || !link) return false;
+      row.scrollIntoView({ block: 'nearest' });
+      link.focus({ preventScroll: true });
+      return true;
+    },
+    [scrollElement],
+  );
   useEffect(() => {
+    pendingFocus.current = undefined;
     if (selectedIndex === undefined) return;
     virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-    const link = () =>
-      scrollElement?.querySelector<HTMLElement>(
-        `[data-row-index="${String(selectedIndex)}"] .messages-row-link`,
-      );
-    // A row already on screen takes focus at once, before the next key is handled (an
-    // Enter then opens the row just selected); one scrolled into view, on the next frame.
-    const shown = link();
-    if (shown) {
-      shown.focus({ preventScroll: true });
-      return;
-    }
-    const frame = requestAnimationFrame(() => {
-      link()?.focus({ preventScroll: true });
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-    };
-  }, [selectedIndex, virtualizer, scrollElement]);
+    if (!focusRow(selectedIndex)) pendingFocus.current = selectedIndex;
+  }, [selectedIndex, virtualizer, focusRow]);
+  // After every render: the row the keyboard scrolled to may be in the DOM now.
+  useLayoutEffect(() => {
+    const index = pendingFocus.current;
+    if (index !== undefined && focusRow(index)) pendingFocus.current = undefined;
+  });
 
   return (
     <div role="rowgroup" className="messages-tbody" style={{ height: virtualizer.getTotalSize() }}>
