@@ -102,10 +102,13 @@ export const MessageTableBody = memo(function MessageTableBody({
     scrollElement?.scrollTo({ top: 0 });
   }, [scrollKey, scrollElement]);
 
-  // The keyboard moved: bring the row into view and put focus on its link. A row already on
-  // screen takes focus at once, before the next key is handled (an Enter then opens the row
-  // just selected); one scrolled into view, once it has rendered (below). The list scrolls
-  // to it, and so does the page when the list's box reaches below the window.
+  // The keyboard moved: bring the row into view and put focus on its link. A row in the DOM
+  // (on screen or in the overscan) is scrolled to by the browser, in the list and in the
+  // page when the list's box reaches below the window, and takes focus at once, before the
+  // next key is handled (an Enter then opens the row just selected). One the list was
+  // scrolled away from is scrolled to first, and takes focus once it has rendered (below).
+  // Not virtualizer.scrollToIndex: it keeps scrolling back to its index for frames after,
+  // and a key held down left the list at an older row.
   const pendingFocus = useRef<number | undefined>(undefined);
   const focusRow = useCallback(
     (index: number): boolean => {
@@ -120,9 +123,10 @@ export const MessageTableBody = memo(function MessageTableBody({
   );
   useEffect(() => {
     pendingFocus.current = undefined;
-    if (selectedIndex === undefined) return;
-    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-    if (!focusRow(selectedIndex)) pendingFocus.current = selectedIndex;
+    if (selectedIndex === undefined || focusRow(selectedIndex)) return;
+    const target = virtualizer.getOffsetForIndex(selectedIndex, 'auto');
+    if (target !== undefined) virtualizer.scrollToOffset(target[0]);
+    pendingFocus.current = selectedIndex;
   }, [selectedIndex, virtualizer, focusRow]);
   // After every render: the row the keyboard scrolled to may be in the DOM now.
   useLayoutEffect(() => {
