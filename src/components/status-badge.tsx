@@ -45,44 +45,15 @@ export function isFailedStatus(status: MessageStatus): boolean {
 
 /**
  * A message status as a coloured pill. The words are always there (colour is never the
- * only signal), and failed statuses carry a cross as well as their red.
+ * only signal), and failed statuses carry a cross as well as their red. The glyph before
+ * the words is drawn by status-badge.css: the list shows a badge on every row it scrolls
+ * past, and an SVG each time made those rows slower to lay out and paint.
  */
 export function StatusBadge({ status }: { status: MessageStatus }) {
   const tone = STATUS_TONES[status];
   return (
     <span className={`status-badge status-badge-${tone}`} data-status={status}>
-      <StatusGlyph tone={tone} />
       {STATUS_LABELS[status]}
     </span>
-  );
-}
-
-function StatusGlyph({ tone }: { tone: StatusTone }) {
-  return (
-    <svg
-      className="status-badge-glyph"
-      viewBox="0 0 10 10"
-      width="10"
-      height="10"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {tone === 'failed' ? (
-        <path d="M2 2l6 6M8 2l-6 6" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-      ) : tone === 'success' ? (
-        <path
-          d="M1.8 5.3l2.2 2.2 4.3-4.6"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.8"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        />
-      ) : tone === 'pending' ? (
-        <circle cx="5" cy="5" r="3.4" fill="none" stroke="currentColor" strokeWidth="1.6" />
-      ) : (
-        <circle cx="5" cy="5" r="3" fill="currentColor" />
-      )}
-    </svg>
   );
 }

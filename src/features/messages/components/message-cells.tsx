@@ -8,35 +8,30 @@ import { contentPreview } from '../utils/message-fields';
 import { useChannel } from './channels-context';
 import { ListLinkContext } from './list-link-context';
 
+/*
+ * What the list's cells hold. A scroll renders a few rows a frame, so each cell is kept to
+ * the few elements it needs: its text sits in the cell itself (which cuts it short with an
+ * ellipsis, see messages-page.css), and small glyphs are drawn by the style sheet, not SVG.
+ */
+
 export function ChannelCell({ channelId }: { channelId: string }) {
   const channel = useChannel(channelId);
-  if (channel === undefined) {
-    return <span className="messages-mono">{channelId.slice(0, 8)}</span>;
-  }
+  if (channel === undefined) return channelId.slice(0, 8);
   return (
     <span
       className="messages-channel"
       title={`${channel.name} · ${platformName(channel.platformId)}`}
     >
       <PlatformIcon platformId={channel.platformId} />
-      <span className="messages-ellipsis">{channel.name}</span>
+      {channel.name}
     </span>
   );
 }
 
+/** The words, with an arrow drawn before them (messages-page.css). */
 export function DirectionCell({ direction }: { direction: Message['direction'] }) {
   return (
     <span className={`messages-direction messages-direction-${direction}`}>
-      <svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true" focusable="false">
-        <path
-          d={direction === 'outgoing' ? 'M3 9l6-6M4.5 3H9v4.5' : 'M9 3L3 9M7.5 9H3V4.5'}
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        />
-      </svg>
       {direction === 'outgoing' ? 'Outgoing' : 'Incoming'}
     </span>
   );
@@ -51,11 +46,7 @@ export function PartyCell({
   isContact: boolean;
 }) {
   const text = values.join(', ');
-  return (
-    <span className="messages-ellipsis">
-      {isContact ? <Masked kind="identifier" value={text} /> : text}
-    </span>
-  );
+  return isContact ? <Masked kind="identifier" value={text} /> : text;
 }
 
 /**
@@ -83,14 +74,9 @@ export function ContentCell({ message }: { message: Message }) {
 }
 
 export function TagsCell({ tags }: { tags: readonly string[] }) {
-  if (tags.length === 0) return null;
-  return (
-    <span className="messages-tags">
-      {tags.map((tag) => (
-        <span key={tag} className="messages-tag">
-          {tag}
-        </span>
-      ))}
+  return tags.map((tag) => (
+    <span key={tag} className="messages-tag">
+      {tag}
     </span>
-  );
+  ));
 }

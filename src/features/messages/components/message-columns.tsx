@@ -74,12 +74,10 @@ export const MESSAGE_COLUMNS = helper.columns([
     size: 230,
     minSize: 110,
     cell: (info) => (
-      <span className="messages-status">
+      <>
         <StatusBadge status={info.getValue()} />
-        <span className="messages-status-since">
-          <Timestamp value={info.row.original.lastStatusAt} />
-        </span>
-      </span>
+        <Timestamp value={info.row.original.lastStatusAt} />
+      </>
     ),
   }),
   helper.accessor('tags', {
@@ -92,7 +90,7 @@ export const MESSAGE_COLUMNS = helper.columns([
     header: 'Reference',
     size: 150,
     minSize: 70,
-    cell: (info) => <span className="messages-mono messages-ellipsis">{info.getValue()}</span>,
+    cell: (info) => info.getValue(),
   }),
 ]);
 
