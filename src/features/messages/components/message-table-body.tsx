@@ -1,15 +1,36 @@
 import type { Row } from '@tanstack/react-table';
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { Message } from '@/lib/bird/message';
 import type { ColumnSizing, ColumnVisibility } from '../hooks/use-column-preferences';
 import { useRowVirtualizer } from '../hooks/use-row-virtualizer';
+import { RowDrawBudget } from '../utils/row-draw-budget';
 import type { messageTableFeatures } from './message-columns';
-import { MessageTableFooterRow, MessageTableRow, ROW_HEIGHT } from './message-table-row';
+import {
+  MessageTableFooterRow,
+  MessageTablePlaceholderRow,
+  MessageTableRow,
+  ROW_HEIGHT,
+} from './message-table-row';
 
 /** Ask for the next page this many rows before the end. */
 const PREFETCH_ROWS = 15;
 /** Rows rendered beyond the visible ones, above and below. */
 const OVERSCAN_ROWS = 8;
+/**
+ * While the list scrolls, the most rows drawn anew per frame (see RowDrawBudget). A steady
+ * scroll at 125 rows a second needs three to five a frame on a machine four times slower
+ * than this one; a frame that ran late may ask for fifteen.
+ */
+const NEW_ROWS_PER_FRAME = 5;
 
 const estimateRowSize = () => ROW_HEIGHT;
 
@@ -82,6 +103,22 @@ export const MessageTableBody = memo(function MessageTableBody({
   const lastIndex = items.at(-1)?.index ?? 0;
   const scrolling = virtualizer.isScrolling;
 
+  // While scrolling, rows past the frame's budget wait as placeholders, the rows on screen
+  // drawn first; at rest, all are drawn.
+  const [budget] = useState(() => new RowDrawBudget(NEW_ROWS_PER_FRAME));
+  const [, drawMore] = useReducer((count: number) => count + 1, 0);
+  const drawn = budget.select(
+    drawingOrder(items, virtualizer.range).flatMap((index) => tableRows[index]?.id ?? []),
+    scrolling,
+  );
+  const waiting = items.some((item) => {
+    const id = tableRows[item.index]?.id;
+    return id !== undefined && !drawn.has(id);
+  });
+  useLayoutEffect(() => {
+    budget.commit(drawn, waiting, drawMore);
+  });
+
   // Told once the list comes to rest, not on every row that passes during a scroll.
   useEffect(() => {
     if (scrolling || onVisibleRowsChange === undefined) return;
@@ -138,10 +175,15 @@ export const MessageTableBody = memo(function MessageTableBody({
     <div role="rowgroup" className="messages-tbody" style={{ height: virtualizer.getTotalSize() }}>
       {items.map((item) => {
         const row = tableRows[item.index];
-        return row === undefined ? (
-          <MessageTableFooterRow key="footer" start={item.start} colCount={colCount}>
-            {footer}
-          </MessageTableFooterRow>
+        if (row === undefined) {
+          return (
+            <MessageTableFooterRow key="footer" start={item.start} colCount={colCount}>
+              {footer}
+            </MessageTableFooterRow>
+          );
+        }
+        return !drawn.has(row.id) ? (
+          <MessageTablePlaceholderRow key={row.id} start={item.start} />
         ) : (
           <MessageTableRow
             key={row.id}
@@ -158,3 +200,22 @@ export const MessageTableBody = memo(function MessageTableBody({
     </div>
   );
 });
+
+/**
+ * The order in which rows are drawn when not all can be: those on screen top to bottom,
+ * then those above and below it, nearest first.
+ */
+function drawingOrder(
+  items: readonly { index: number }[],
+  visible: { startIndex: number; endIndex: number } | null,
+): number[] {
+  const indexes = items.map((item) => item.index);
+  if (visible === null) return indexes;
+  const distance = (index: number) =>
+    index < visible.startIndex
+      ? visible.startIndex - index
+      : index > visible.endIndex
+        ? index - visible.endIndex
+        : 0;
+  return indexes.sort((a, b) => distance(a) - distance(b) || a - b);
+}

@@ -67,6 +67,20 @@ export const MessageTableRow = memo(function MessageTableRow({
   );
 });
 
+/**
+ * A row the scroll has not drawn yet (message-table-body.tsx): a grey bar in its place,
+ * hidden from assistive technology, replaced within a frame or two.
+ */
+export function MessageTablePlaceholderRow({ start }: { start: number }) {
+  return (
+    <div
+      aria-hidden="true"
+      className="messages-tr messages-placeholder-row"
+      style={rowStyle(start)}
+    />
+  );
+}
+
 /** The row under the last one: loading, a failed page with Retry, or the end of the list. */
 export function MessageTableFooterRow({
   start,

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { RowDrawBudget } from './row-draw-budget';
+
+/** A budget whose frames come when the test says so. */
+function budgetWithFrames(perFrame: number) {
+  const frames: (() => void)[] = [];
+  const budget = new RowDrawBudget(perFrame, (callback) => frames.push(callback));
+  const nextFrame = () => {
+    const pending = frames.splice(0);
+    for (const callback of pending) callback();
+  };
+  return { budget, frames, nextFrame };
+}
+
+const keys = (...names: string[]) => names;
+
+describe('RowDrawBudget', () => {
+  it('draws every row when the list is not scrolling', () => {
+    const { budget } = budgetWithFrames(2);
+    expect([...budget.select(keys('a', 'b', 'c', 'd'), false)]).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('keeps the rows already drawn and adds new ones up to the budget, in the order given', () => {
+    const { budget } = budgetWithFrames(2);
+    budget.commit(new Set(['a', 'b']), false, () => undefined);
+    const chosen = budget.select(keys('b', 'c', 'a', 'd', 'e'), true);
+    // The first commit used the frame's budget: only the rows already drawn stay.
+    expect([...chosen]).toEqual(['b', 'a']);
+  });
+
+  it('starts again at the next frame and asks for the rows left waiting to be drawn', () => {
+    const { budget, nextFrame } = budgetWithFrames(2);
+    let asked = 0;
+    const drawMore = () => {
+      asked += 1;
+    };
+    budget.commit(new Set(['a']), false, drawMore);
+    nextFrame();
+    const first = budget.select(keys('a', 'b', 'c', 'd'), true);
+    expect([...first]).toEqual(['a', 'b', 'c']);
+    budget.commit(first, true, drawMore);
+    expect(asked).toBe(0);
+    expect([...budget.select(keys('a', 'b', 'c', 'd'), true)]).toEqual(['a', 'b', 'c']);
+    nextFrame();
+    expect(asked).toBe(1);
+    expect([...budget.select(keys('a', 'b', 'c', 'd'), true)]).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('counts only rows new to the DOM, and forgets rows that left it', () => {
+    const { budget, nextFrame } = budgetWithFrames(1);
+    budget.commit(new Set(['a', 'b']), false, () => undefined);
+    nextFrame();
+    budget.commit(new Set(['b']), false, () => undefined);
+    // 'a' left the DOM: coming back, it is new again and takes the frame's only place.
+    expect([...budget.select(keys('a', 'b', 'c'), true)]).toEqual(['a', 'b']);
+  });
+
+  it('asks for one frame at a time, and none when nothing was drawn or is waiting', () => {
+    const { budget, frames, nextFrame } = budgetWithFrames(2);
+    budget.commit(new Set(), false, () => undefined);
+    expect(frames).toHaveLength(0);
+    budget.commit(new Set(['a']), true, () => undefined);
+    budget.commit(new Set(['a', 'b']), true, () => undefined);
+    expect(frames).toHaveLength(1);
+    nextFrame();
+    budget.commit(new Set(['a', 'b']), false, () => undefined);
+    expect(frames).toHaveLength(0);
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * How many rows a scroll may draw anew per frame. A fast fling on a slow machine brings in
+ * more rows each frame than that frame can lay out and paint in 50 ms, and a frame that ran
+ * late brings in more still. While the list scrolls, rows past the budget show as
+ * placeholders and are drawn in the frames that follow, the rows on screen first; once the
+ * list comes to rest, every row is drawn at once.
+ *
+ * Kept outside React state, like the virtualizer: `select` during a render, `commit` once
+ * React has put the rows in the DOM (a render that React throws away changes nothing).
+ */
+export class RowDrawBudget {
+  private drawn: ReadonlySet<string> = new Set();
+  private drawnThisFrame = 0;
+  private frameRequested = false;
+  private waiting = false;
+  private drawMore: () => void = () => undefined;
+
+  constructor(
+    private readonly perFrame: number,
+    private readonly requestFrame: (callback: () => void) => void = (callback) => {
+      requestAnimationFrame(callback);
+    },
+  ) {}
+
+  /**
+   * The rows to draw now among `keys` (in the order they should be drawn): those already in
+   * the DOM, and new ones while this frame has room. All of them when `limited` is false.
+   */
+  select(keys: readonly string[], limited: boolean): ReadonlySet<string> {
+    if (!limited) return new Set(keys);
+    let room = this.perFrame - this.drawnThisFrame;
+    const chosen = new Set<string>();
+    for (const key of keys) {
+      if (this.drawn.has(key)) {
+        chosen.add(key);
+      } else if (room > 0) {
+        chosen.add(key);
+        room -= 1;
+      }
+    }
+    return chosen;
+  }
+
+  /**
+   * The rows React has just put in the DOM. At the next frame the budget starts again and,
+   * when some rows were left waiting, `drawMore` asks for a render that draws the next ones.
+   */
+  commit(drawn: ReadonlySet<string>, waiting: boolean, drawMore: () => void): void {
+    for (const key of drawn) if (!this.drawn.has(key)) this.drawnThisFrame += 1;
+    this.drawn = drawn;
+    this.waiting = waiting;
+    this.drawMore = drawMore;
+    if (this.frameRequested || (this.drawnThisFrame === 0 && !waiting)) return;
+    this.frameRequested = true;
+    this.requestFrame(() => {
+      this.frameRequested = false;
+      this.drawnThisFrame = 0;
+      if (this.waiting) this.drawMore();
+    });
+  }
+}
