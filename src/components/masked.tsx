@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { maskContent, maskIdentifier, usePrivacyMode } from '@/lib/privacy-mode';
 
 interface MaskedProps {
@@ -13,11 +14,20 @@ interface MaskedProps {
  */
 export function Masked({ value, kind }: MaskedProps) {
   const { privacy } = usePrivacyMode();
-  if (!privacy) return <>{value}</>;
-  const masked = kind === 'identifier' ? maskIdentifier(value) : maskContent(value);
+  return masked(value, kind, privacy);
+}
+
+/**
+ * What `Masked` shows, for a caller that already knows whether privacy mode is on: the
+ * message list reads it once for all its rows.
+ */
+export function masked(value: string, kind: MaskedProps['kind'], privacy: boolean): ReactNode {
+  if (!privacy) return value;
   return (
     <span className="masked">
-      <span aria-hidden="true">{masked}</span>
+      <span aria-hidden="true">
+        {kind === 'identifier' ? maskIdentifier(value) : maskContent(value)}
+      </span>
       <span className="visually-hidden">
         {kind === 'identifier' ? 'hidden identifier' : 'hidden content'}
       </span>

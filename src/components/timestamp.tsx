@@ -1,6 +1,6 @@
 import { useEffect, useState, type MouseEvent } from 'react';
 import { formatExactTime, formatRelativeTime, formatShortTime } from '@/lib/format-time';
-import { useTimeZonePreference } from '@/lib/time-zone-preference';
+import { type TimeZonePreference, useTimeZonePreference } from '@/lib/time-zone-preference';
 import { useNow } from './use-now';
 import './timestamp.css';
 
@@ -21,6 +21,25 @@ const COPIED_MS = 1_500;
 export function Timestamp({ value, display = 'relative' }: TimestampProps) {
   const { timeZone } = useTimeZonePreference();
   const now = useNow();
+  return <TimestampButton value={value} display={display} timeZone={timeZone} now={now} />;
+}
+
+interface TimestampButtonProps extends TimestampProps {
+  timeZone: TimeZonePreference;
+  /** The time relative labels count from. */
+  now: number;
+}
+
+/**
+ * `Timestamp` for a caller that already knows the zone and the time: the message list
+ * reads them once for all its rows instead of once per time shown.
+ */
+export function TimestampButton({
+  value,
+  display = 'relative',
+  timeZone,
+  now,
+}: TimestampButtonProps) {
   const [copied, setCopied] = useState(false);
   const epochMs = Date.parse(value);
   const exact = formatExactTime(epochMs, timeZone);

@@ -11,6 +11,8 @@ import {
 } from 'react';
 import type { Message } from '@/lib/bird/message';
 import type { ColumnSizing, ColumnVisibility } from '../hooks/use-column-preferences';
+import { useRowLinkClicks } from '../hooks/use-row-link-clicks';
+import { useRowView } from '../hooks/use-row-view';
 import { useRowVirtualizer } from '../hooks/use-row-virtualizer';
 import { RowDrawBudget } from '../utils/row-draw-budget';
 import type { messageTableFeatures } from './message-columns';
@@ -118,6 +120,8 @@ export const MessageTableBody = memo(function MessageTableBody({
   useLayoutEffect(() => {
     budget.commit(drawn, waiting, drawMore);
   });
+  const view = useRowView();
+  useRowLinkClicks(scrollElement);
 
   // Told once the list comes to rest, not on every row that passes during a scroll.
   useEffect(() => {
@@ -192,6 +196,7 @@ export const MessageTableBody = memo(function MessageTableBody({
             start={item.start}
             selected={selectedIndex === item.index}
             onSelect={onSelect}
+            view={view}
             columnVisibility={columnVisibility}
             columnSizing={columnSizing}
           />

@@ -1,9 +1,11 @@
-import { FlexRender, type Row } from '@tanstack/react-table';
+import type { Row } from '@tanstack/react-table';
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import { isFailedStatus } from '@/components/status-badge';
 import type { Message } from '@/lib/bird/message';
 import type { ColumnSizing, ColumnVisibility } from '../hooks/use-column-preferences';
-import type { messageTableFeatures } from './message-columns';
+import type { RowView } from '../hooks/use-row-view';
+import { messageCell } from './message-cells';
+import { isMessageColumnId, type messageTableFeatures } from './message-columns';
 
 /** Every row is one line; a fixed height keeps scrolling through millions cheap. */
 export const ROW_HEIGHT = 40;
@@ -19,6 +21,8 @@ interface MessageTableRowProps {
   start: number;
   selected: boolean;
   onSelect: (index: number) => void;
+  /** What the cells show apart from the message (the same object for every row). */
+  view: RowView;
   /**
    * Not read here: the cells read the table's state, and these props make the memoised row
    * render again when a column is shown, hidden or resized.
@@ -29,9 +33,8 @@ interface MessageTableRowProps {
 
 /**
  * One message row. Memoised with props that stay the same while the list scrolls, so a
- * scroll renders only the rows that come into view. What a cell shows apart from the
- * message (privacy mode, time zone, channel names, the list link) reaches it through its
- * own store or context, not through these props.
+ * scroll renders only the rows that come into view. Each visible column's cell is a plain
+ * `messageCell` call, not a component of its own.
  */
 export const MessageTableRow = memo(function MessageTableRow({
   row,
@@ -39,14 +42,17 @@ export const MessageTableRow = memo(function MessageTableRow({
   start,
   selected,
   onSelect,
+  view,
 }: MessageTableRowProps) {
+  const message = row.original;
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
       data-row-index={index}
+      data-direction={message.direction}
       data-selected={selected ? 'true' : undefined}
-      data-failed={isFailedStatus(row.original.status) ? 'true' : undefined}
+      data-failed={isFailedStatus(message.status) ? 'true' : undefined}
       className="messages-tr messages-row"
       style={rowStyle(start)}
       onFocus={() => {
@@ -60,7 +66,7 @@ export const MessageTableRow = memo(function MessageTableRow({
           className={`messages-td messages-col-${cell.column.id}`}
           style={{ width: cell.column.getSize() }}
         >
-          <FlexRender cell={cell} />
+          {isMessageColumnId(cell.column.id) && messageCell(cell.column.id, message, view)}
         </div>
       ))}
     </div>
