@@ -379,7 +379,9 @@ export async function run(): Promise<BenchResult[]> {
     );
     log(
       `throttled scroll: ${String(scroll.frames)} frames over ${scroll.distance.toFixed(0)} px, ` +
-        `longest frame ${scroll.longestFrame.toFixed(0)} ms, ${String(scroll.longTasks)} long tasks`,
+        `longest frame ${scroll.longestFrame.toFixed(0)} ms, ${String(scroll.longTasks)} long tasks; ` +
+        `rows not drawn yet in view in ${String(scroll.framesWithPlaceholders)} frames ` +
+        `(at most ${String(scroll.maxPlaceholdersInView)} at once)`,
     );
 
     const changes: NewRows[] = [];

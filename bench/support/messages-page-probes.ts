@@ -31,6 +31,10 @@ export interface ScrollResult {
   frames: number;
   distance: number;
   maxRowsInDom: number;
+  /** Frames where a row not drawn yet (a placeholder) was in the list's box. */
+  framesWithPlaceholders: number;
+  /** The most placeholder rows in the list's box in one frame. */
+  maxPlaceholdersInView: number;
 }
 
 interface LongTask {
@@ -138,11 +142,26 @@ export async function continuousScroll(options: {
   let longestFrame = 0;
   let frames = 0;
   let maxRowsInDom = 0;
+  let framesWithPlaceholders = 0;
+  let maxPlaceholdersInView = 0;
+  // Where a placeholder row sits comes from its style (translateY), and the list's offset
+  // from what this loop set: no layout is read while the list scrolls.
+  const boxHeight = scroller.clientHeight;
+  let offset = 0;
   for (let now = start; now - start < options.ms; now = await frame()) {
     longestFrame = Math.max(longestFrame, now - last);
     last = now;
     frames += 1;
-    scroller.scrollTop = ((now - start) / 1000) * options.pxPerSecond;
+    const inView = [...table.querySelectorAll<HTMLElement>('.messages-placeholder-row')].filter(
+      (row) => {
+        const top = Number(/translateY\(([\d.]+)px\)/.exec(row.style.transform)?.[1] ?? -1);
+        return top + 40 > offset && top < offset + boxHeight;
+      },
+    ).length;
+    if (inView > 0) framesWithPlaceholders += 1;
+    maxPlaceholdersInView = Math.max(maxPlaceholdersInView, inView);
+    offset = ((now - start) / 1000) * options.pxPerSecond;
+    scroller.scrollTop = offset;
     maxRowsInDom = Math.max(maxRowsInDom, table.querySelectorAll('[data-row-index]').length);
   }
   const end = performance.now();
@@ -158,6 +177,8 @@ export async function continuousScroll(options: {
     frames,
     distance: scroller.scrollTop,
     maxRowsInDom,
+    framesWithPlaceholders,
+    maxPlaceholdersInView,
   };
 }
 

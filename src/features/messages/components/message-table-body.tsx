@@ -25,14 +25,17 @@ import {
 
 /** Ask for the next page this many rows before the end. */
 const PREFETCH_ROWS = 15;
-/** Rows rendered beyond the visible ones, above and below. */
+/** Rows rendered beyond the visible ones: ahead of a scroll, and both ways at rest. */
 const OVERSCAN_ROWS = 8;
+/** Rows kept on the side a scroll moves away from. */
+const OVERSCAN_BEHIND_ROWS = 2;
 /**
  * While the list scrolls, the most rows drawn anew per frame (see RowDrawBudget). A steady
  * scroll at 125 rows a second needs three to five a frame on a machine four times slower
- * than this one; a frame that ran late may ask for fifteen.
+ * than a 2-core test VM, where four rows take 25 to 35 ms to draw; a frame that ran late
+ * may ask for fifteen.
  */
-const NEW_ROWS_PER_FRAME = 5;
+const NEW_ROWS_PER_FRAME = 4;
 
 const estimateRowSize = () => ROW_HEIGHT;
 
@@ -97,6 +100,7 @@ export const MessageTableBody = memo(function MessageTableBody({
     getScrollElement,
     estimateSize: estimateRowSize,
     overscan: OVERSCAN_ROWS,
+    overscanBehind: OVERSCAN_BEHIND_ROWS,
     getItemKey,
     initialRect: INITIAL_RECT,
   });
