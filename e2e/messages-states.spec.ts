@@ -50,7 +50,7 @@ test('times follow the time zone preference, copy on click, and columns resize',
   });
   await connectAndOpenMessages(page);
   await page.goto(`/messages?tag=${tag}`);
-  const time = messageRows(page).first().locator('.messages-col-createdAt time');
+  const time = messageRows(page).first().locator('.messages-col-createdAt').getByRole('button');
   const utc = message.createdAt.replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
   const amsterdam = new Date(Date.parse(message.createdAt) + 3_600_000)
     .toISOString()
