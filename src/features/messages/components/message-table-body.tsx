@@ -14,7 +14,7 @@ import type { ColumnSizing, ColumnVisibility } from '../hooks/use-column-prefere
 import { useRowLinkClicks } from '../hooks/use-row-link-clicks';
 import { useRowView } from '../hooks/use-row-view';
 import { useRowVirtualizer } from '../hooks/use-row-virtualizer';
-import { RowDrawBudget } from '../utils/row-draw-budget';
+import { RowDrawBudget, drawingOrder } from '../utils/row-draw-budget';
 import type { messageTableFeatures } from './message-columns';
 import {
   MessageTableFooterRow,
@@ -110,11 +110,15 @@ export const MessageTableBody = memo(function MessageTableBody({
   const scrolling = virtualizer.isScrolling;
 
   // While scrolling, rows past the frame's budget wait as placeholders, the rows on screen
-  // drawn first; at rest, all are drawn.
+  // drawn first from the edge the scroll brings rows in at; at rest, all are drawn.
   const [budget] = useState(() => new RowDrawBudget(NEW_ROWS_PER_FRAME));
   const [, drawMore] = useReducer((count: number) => count + 1, 0);
   const drawn = budget.select(
-    drawingOrder(items, virtualizer.range).flatMap((index) => tableRows[index]?.id ?? []),
+    drawingOrder(
+      items.map((item) => item.index),
+      virtualizer.range,
+      virtualizer.scrollDirection,
+    ).flatMap((index) => tableRows[index]?.id ?? []),
     scrolling,
   );
   const waiting = items.some((item) => {
@@ -209,22 +213,3 @@ export const MessageTableBody = memo(function MessageTableBody({
     </div>
   );
 });
-
-/**
- * The order in which rows are drawn when not all can be: those on screen top to bottom,
- * then those above and below it, nearest first.
- */
-function drawingOrder(
-  items: readonly { index: number }[],
-  visible: { startIndex: number; endIndex: number } | null,
-): number[] {
-  const indexes = items.map((item) => item.index);
-  if (visible === null) return indexes;
-  const distance = (index: number) =>
-    index < visible.startIndex
-      ? visible.startIndex - index
-      : index > visible.endIndex
-        ? index - visible.endIndex
-        : 0;
-  return indexes.sort((a, b) => distance(a) - distance(b) || a - b);
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RowDrawBudget } from './row-draw-budget';
+import { RowDrawBudget, drawingOrder } from './row-draw-budget';
 
 /** A budget whose frames come when the test says so. */
 function budgetWithFrames(perFrame: number) {
@@ -65,5 +65,23 @@ describe('RowDrawBudget', () => {
     nextFrame();
     budget.commit(new Set(['a', 'b']), false, () => undefined);
     expect(frames).toHaveLength(0);
+  });
+});
+
+describe('drawingOrder', () => {
+  const indexes = [8, 9, 10, 11, 12, 13, 14, 15];
+  const visible = { startIndex: 10, endIndex: 13 };
+
+  it('keeps the rows top to bottom at rest', () => {
+    expect(drawingOrder(indexes, visible, null)).toEqual(indexes);
+    expect(drawingOrder(indexes, null, 'forward')).toEqual(indexes);
+  });
+
+  it('scrolling down: the rows on screen from the bottom up, then below, then above', () => {
+    expect(drawingOrder(indexes, visible, 'forward')).toEqual([13, 12, 11, 10, 14, 15, 9, 8]);
+  });
+
+  it('scrolling up: the rows on screen from the top down, then above, then below', () => {
+    expect(drawingOrder(indexes, visible, 'backward')).toEqual([10, 11, 12, 13, 9, 8, 14, 15]);
   });
 });

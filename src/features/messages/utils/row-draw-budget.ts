@@ -59,3 +59,32 @@ export class RowDrawBudget {
     });
   }
 }
+
+/**
+ * The order in which to draw `indexes` when not all can be drawn at once: the rows on
+ * screen (`visible`) first, starting from the edge the scroll brings rows in at (they stay
+ * in sight the longest; the rows at the other edge are about to leave), then the rows ahead
+ * of the scroll, nearest first, then those behind it. At rest, top to bottom.
+ */
+export function drawingOrder(
+  indexes: readonly number[],
+  visible: { startIndex: number; endIndex: number } | null,
+  direction: 'forward' | 'backward' | null,
+): number[] {
+  if (visible === null || direction === null) return [...indexes];
+  const forward = direction === 'forward';
+  const rank = (index: number): [number, number] => {
+    if (index >= visible.startIndex && index <= visible.endIndex) {
+      return [0, forward ? visible.endIndex - index : index - visible.startIndex];
+    }
+    const ahead = forward ? index > visible.endIndex : index < visible.startIndex;
+    const distance =
+      index > visible.endIndex ? index - visible.endIndex : visible.startIndex - index;
+    return [ahead ? 1 : 2, distance];
+  };
+  return [...indexes].sort((a, b) => {
+    const [groupA, orderA] = rank(a);
+    const [groupB, orderB] = rank(b);
+    return groupA - groupB || orderA - orderB;
+  });
+}
