@@ -130,14 +130,17 @@ test('scrolling reaches the end of a known set with no duplicates or gaps', asyn
 
   const scroller = page.locator('.messages-scroll');
   const seen = new Map<number, string>();
-  // The window renders about 10 rows plus 12 either side: steps of 15 overlap, and waiting
-  // for a row past the previous window's end makes sure the new window is drawn.
+  // The window renders about 10 rows plus 8 either side: steps of 15 overlap. Waiting for a
+  // row past the previous window's end, and for the placeholders a scroll leaves until the
+  // list comes to rest, makes sure the whole new window is drawn.
+  const placeholders = page.locator('.messages-placeholder-row');
   for (let index = 0; ; index += 15) {
     await scroller.evaluate((element, top) => {
       element.scrollTop = top;
     }, index * 40);
     const row = page.locator(`[data-row-index="${String(Math.min(index + 9, 129))}"]`);
     await expect(row).toBeAttached();
+    await expect(placeholders).toHaveCount(0);
     const pairs = await messageRows(page).evaluateAll((rows) =>
       rows.map(
         (row) =>
