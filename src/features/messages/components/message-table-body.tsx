@@ -113,7 +113,7 @@ export const MessageTableBody = memo(function MessageTableBody({
   // drawn first from the edge the scroll brings rows in at; at rest, all are drawn.
   const [budget] = useState(() => new RowDrawBudget(NEW_ROWS_PER_FRAME));
   const [, drawMore] = useReducer((count: number) => count + 1, 0);
-  const drawn = budget.select(
+  const selection = budget.select(
     drawingOrder(
       items.map((item) => item.index),
       virtualizer.range,
@@ -121,12 +121,9 @@ export const MessageTableBody = memo(function MessageTableBody({
     ).flatMap((index) => tableRows[index]?.id ?? []),
     scrolling,
   );
-  const waiting = items.some((item) => {
-    const id = tableRows[item.index]?.id;
-    return id !== undefined && !drawn.has(id);
-  });
+  const { drawn } = selection;
   useLayoutEffect(() => {
-    budget.commit(drawn, waiting, drawMore);
+    budget.commit(selection, drawMore);
   });
   const view = useRowView();
   useRowLinkClicks(scrollElement);

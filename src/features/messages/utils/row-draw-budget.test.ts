@@ -17,15 +17,18 @@ const keys = (...names: string[]) => names;
 describe('RowDrawBudget', () => {
   it('draws every row when the list is not scrolling', () => {
     const { budget } = budgetWithFrames(2);
-    expect([...budget.select(keys('a', 'b', 'c', 'd'), false)]).toEqual(['a', 'b', 'c', 'd']);
+    const all = budget.select(keys('a', 'b', 'c', 'd'), false);
+    expect([...all.drawn]).toEqual(['a', 'b', 'c', 'd']);
+    expect(all.waiting).toBe(false);
   });
 
   it('keeps the rows already drawn and adds new ones up to the budget, in the order given', () => {
     const { budget } = budgetWithFrames(2);
-    budget.commit(new Set(['a', 'b']), false, () => undefined);
+    budget.commit({ drawn: new Set(['a', 'b']), waiting: false }, () => undefined);
     const chosen = budget.select(keys('b', 'c', 'a', 'd', 'e'), true);
     // The first commit used the frame's budget: only the rows already drawn stay.
-    expect([...chosen]).toEqual(['b', 'a']);
+    expect([...chosen.drawn]).toEqual(['b', 'a']);
+    expect(chosen.waiting).toBe(true);
   });
 
   it('starts again at the next frame and asks for the rows left waiting to be drawn', () => {
@@ -34,36 +37,37 @@ describe('RowDrawBudget', () => {
     const drawMore = () => {
       asked += 1;
     };
-    budget.commit(new Set(['a']), false, drawMore);
+    budget.commit({ drawn: new Set(['a']), waiting: false }, drawMore);
     nextFrame();
     const first = budget.select(keys('a', 'b', 'c', 'd'), true);
-    expect([...first]).toEqual(['a', 'b', 'c']);
-    budget.commit(first, true, drawMore);
+    expect([...first.drawn]).toEqual(['a', 'b', 'c']);
+    expect(first.waiting).toBe(true);
+    budget.commit(first, drawMore);
     expect(asked).toBe(0);
-    expect([...budget.select(keys('a', 'b', 'c', 'd'), true)]).toEqual(['a', 'b', 'c']);
+    expect([...budget.select(keys('a', 'b', 'c', 'd'), true).drawn]).toEqual(['a', 'b', 'c']);
     nextFrame();
     expect(asked).toBe(1);
-    expect([...budget.select(keys('a', 'b', 'c', 'd'), true)]).toEqual(['a', 'b', 'c', 'd']);
+    expect([...budget.select(keys('a', 'b', 'c', 'd'), true).drawn]).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('counts only rows new to the DOM, and forgets rows that left it', () => {
     const { budget, nextFrame } = budgetWithFrames(1);
-    budget.commit(new Set(['a', 'b']), false, () => undefined);
+    budget.commit({ drawn: new Set(['a', 'b']), waiting: false }, () => undefined);
     nextFrame();
-    budget.commit(new Set(['b']), false, () => undefined);
+    budget.commit({ drawn: new Set(['b']), waiting: false }, () => undefined);
     // 'a' left the DOM: coming back, it is new again and takes the frame's only place.
-    expect([...budget.select(keys('a', 'b', 'c'), true)]).toEqual(['a', 'b']);
+    expect([...budget.select(keys('a', 'b', 'c'), true).drawn]).toEqual(['a', 'b']);
   });
 
   it('asks for one frame at a time, and none when nothing was drawn or is waiting', () => {
     const { budget, frames, nextFrame } = budgetWithFrames(2);
-    budget.commit(new Set(), false, () => undefined);
+    budget.commit({ drawn: new Set(), waiting: false }, () => undefined);
     expect(frames).toHaveLength(0);
-    budget.commit(new Set(['a']), true, () => undefined);
-    budget.commit(new Set(['a', 'b']), true, () => undefined);
+    budget.commit({ drawn: new Set(['a']), waiting: true }, () => undefined);
+    budget.commit({ drawn: new Set(['a', 'b']), waiting: true }, () => undefined);
     expect(frames).toHaveLength(1);
     nextFrame();
-    budget.commit(new Set(['a', 'b']), false, () => undefined);
+    budget.commit({ drawn: new Set(['a', 'b']), waiting: false }, () => undefined);
     expect(frames).toHaveLength(0);
   });
 });

@@ -8,6 +8,12 @@
  * Kept outside React state, like the virtualizer: `select` during a render, `commit` once
  * React has put the rows in the DOM (a render that React throws away changes nothing).
  */
+export interface RowSelection {
+  drawn: ReadonlySet<string>;
+  /** Whether some of the keys were left for a later frame. */
+  waiting: boolean;
+}
+
 export class RowDrawBudget {
   private drawn: ReadonlySet<string> = new Set();
   private drawnThisFrame = 0;
@@ -26,26 +32,26 @@ export class RowDrawBudget {
    * The rows to draw now among `keys` (in the order they should be drawn): those already in
    * the DOM, and new ones while this frame has room. All of them when `limited` is false.
    */
-  select(keys: readonly string[], limited: boolean): ReadonlySet<string> {
-    if (!limited) return new Set(keys);
+  select(keys: readonly string[], limited: boolean): RowSelection {
+    if (!limited) return { drawn: new Set(keys), waiting: false };
     let room = this.perFrame - this.drawnThisFrame;
-    const chosen = new Set<string>();
+    const drawn = new Set<string>();
     for (const key of keys) {
       if (this.drawn.has(key)) {
-        chosen.add(key);
+        drawn.add(key);
       } else if (room > 0) {
-        chosen.add(key);
+        drawn.add(key);
         room -= 1;
       }
     }
-    return chosen;
+    return { drawn, waiting: drawn.size < keys.length };
   }
 
   /**
    * The rows React has just put in the DOM. At the next frame the budget starts again and,
    * when some rows were left waiting, `drawMore` asks for a render that draws the next ones.
    */
-  commit(drawn: ReadonlySet<string>, waiting: boolean, drawMore: () => void): void {
+  commit({ drawn, waiting }: RowSelection, drawMore: () => void): void {
     for (const key of drawn) if (!this.drawn.has(key)) this.drawnThisFrame += 1;
     this.drawn = drawn;
     this.waiting = waiting;
