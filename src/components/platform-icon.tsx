@@ -15,9 +15,10 @@ interface PlatformIconProps {
 
 /**
  * A small icon for a platform id (16 px), named for the platform unless `decorative`. The
- * drawing is the style sheet's (platform-icon.css): the message list shows one on every
- * row a scroll brings in, and an image the style sheet names once costs a new row nothing to
- * load, where inline SVG took four elements to lay out and paint and an <img> a load each.
+ * drawing is the style sheet's (platform-icon.css, from one image of them all): the message
+ * list shows one on every row a scroll brings in, and an image the style sheet names once
+ * costs a new row nothing to load, where inline SVG took four elements to lay out and paint
+ * and an <img> a load each.
  */
 export function PlatformIcon({ platformId, decorative = false }: PlatformIconProps) {
   const platform = isKnownPlatformId(platformId) ? platformId : 'unknown';
