@@ -40,18 +40,18 @@ import type { BenchResult } from './types';
  *   Resource Timing responseEnd; median of RUNS, each on a fresh page.
  */
 
-const MESSAGES = 100_000;
+export const MESSAGES = 100_000;
 const RUNS = 5;
 /**
  * Each kind of visit, interleaved: a cold start varies by ±30% from one to the next on a
  * shared 2-core machine, so the median of 5 moved the ratio by a quarter between runs.
  */
 const NAVIGATIONS = 11;
-const LOADED_ROWS = 10_000;
-const SCROLL_MS = 5000;
+export const LOADED_ROWS = 10_000;
+export const SCROLL_MS = 5000;
 /** A fast, steady fling: 125 rows a second. */
-const SCROLL_PX_PER_SECOND = 5000;
-const CPU_THROTTLING = 4;
+export const SCROLL_PX_PER_SECOND = 5000;
+export const CPU_THROTTLING = 4;
 const BASELINE_PATH = '/bench-baseline';
 const STEP_TIMEOUT_MS = 300_000;
 

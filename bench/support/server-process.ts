@@ -19,8 +19,10 @@ export interface ServerProcess {
 }
 
 interface SpawnOptions {
-  /** A TypeScript entry relative to the repo root, run with tsx. */
+  /** A TypeScript entry relative to `root`, run with tsx. */
   entry: string;
+  /** The checkout to run it from; default: this one. */
+  root?: string;
   args: string[];
   env?: Record<string, string>;
   /** Matches stdout once the server listens: group 1 is the origin, group 2 optional extra. */
@@ -40,9 +42,9 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
   const tsx = import.meta.resolve('tsx');
   const child = spawn(
     process.execPath,
-    ['--import', tsx, path.join(repoRoot, options.entry), ...options.args],
+    ['--import', tsx, path.join(options.root ?? repoRoot, options.entry), ...options.args],
     {
-      cwd: repoRoot,
+      cwd: options.root ?? repoRoot,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -88,15 +90,17 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
 
 /**
  * Perch's real server (`server/start.ts`: builds dist/ when stale, then serves it) on a free
- * loopback port with its own data dir.
+ * loopback port with its own data dir; from another checkout of Perch when `root` is given.
  */
 export function startPerch(
   dataDir: string,
   flags: string[] = [],
   env: Record<string, string> = {},
+  root: string = repoRoot,
 ): Promise<ServerProcess> {
   return spawnServer({
     entry: 'server/start.ts',
+    root,
     args: ['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, ...flags],
     env,
     ready: /Perch is running at (\S+)/,
