@@ -3,15 +3,22 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
 import {
   CPU_THROTTLING,
   LOADED_ROWS,
   MESSAGES,
+  SANDBOX_SESSION,
   SCROLL_MS,
   SCROLL_PX_PER_SECOND,
 } from './messages-browser.bench';
-import { connectedContext, freshContext, launchChromium } from './support/browser';
+import {
+  type StorageState,
+  connectedContext,
+  freshContext,
+  launchChromium,
+  returningOperatorState,
+} from './support/browser';
 import {
   continuousScroll,
   firstRows,
@@ -82,21 +89,6 @@ async function startBuild(name: string, root: string): Promise<Build> {
   }
 }
 
-type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-
-/** The cookies a returning operator's earlier visit left (session, `perch-view`). */
-async function returningState(browser: Browser, origin: string): Promise<StorageState> {
-  const context = await connectedContext(browser, origin, { mode: 'sandbox' });
-  try {
-    const page = await context.newPage();
-    await page.goto('/messages');
-    await page.getByRole('table', { name: 'Messages' }).getByRole('row').nth(1).waitFor();
-    return await context.storageState();
-  } finally {
-    await context.close();
-  }
-}
-
 async function firstPaint(browser: Browser, origin: string, state: StorageState) {
   const context = await freshContext(browser, origin, state);
   try {
@@ -115,7 +107,7 @@ interface LoadedList {
 }
 
 async function loadedList(browser: Browser, origin: string): Promise<LoadedList> {
-  const context = await connectedContext(browser, origin, { mode: 'sandbox' });
+  const context = await connectedContext(browser, origin, SANDBOX_SESSION);
   await context.addInitScript(installProbes);
   const page = await context.newPage();
   await page.goto('/messages');
@@ -165,7 +157,7 @@ async function compare(options: CompareOptions, builds: readonly Build[]): Promi
     if (options.visits > 0) {
       const states = new Map<string, StorageState>();
       for (const build of builds) {
-        const state = await returningState(browser, build.server.origin);
+        const state = await returningOperatorState(browser, build.server.origin, SANDBOX_SESSION);
         states.set(build.name, state);
         // Discarded: the server's first render of the page warms it up.
         await firstPaint(browser, build.server.origin, state);

@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, CDPSession, Page } from '@playwright/test';
-import { connectedContext, freshContext, launchChromium } from './support/browser';
+import {
+  connectedContext,
+  freshContext,
+  launchChromium,
+  returningOperatorState,
+} from './support/browser';
 import {
   type FirstRows,
   type LoadResult,
@@ -55,7 +60,7 @@ export const CPU_THROTTLING = 4;
 const BASELINE_PATH = '/bench-baseline';
 const STEP_TIMEOUT_MS = 300_000;
 
-const SANDBOX_SESSION = { mode: 'sandbox' };
+export const SANDBOX_SESSION = { mode: 'sandbox' };
 
 /** A page's promise, or an error when it takes longer than `ms`. */
 async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
@@ -159,20 +164,12 @@ type Visitor = 'first visit' | 'returning';
  * which the server sends the first rows in the page's HTML.
  */
 async function visitorContext(browser: Browser, origin: string, visitor: Visitor) {
-  const context = await connectedContext(browser, origin, SANDBOX_SESSION);
-  if (visitor === 'first visit') return context;
-  try {
-    const page = await context.newPage();
-    await page.goto('/messages');
-    await page.getByRole('table', { name: 'Messages' }).getByRole('row').nth(1).waitFor();
-    const storageState = await context.storageState();
-    if (!storageState.cookies.some((cookie) => cookie.name === 'perch-view')) {
-      throw new Error('the first visit left no perch-view cookie');
-    }
-    return await freshContext(browser, origin, storageState);
-  } finally {
-    await context.close();
-  }
+  if (visitor === 'first visit') return connectedContext(browser, origin, SANDBOX_SESSION);
+  return freshContext(
+    browser,
+    origin,
+    await returningOperatorState(browser, origin, SANDBOX_SESSION),
+  );
 }
 
 async function navigate(

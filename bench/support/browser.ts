@@ -12,7 +12,7 @@ export function launchChromium(): Promise<Browser> {
  */
 const KEEP_NAMES_SHIM = 'globalThis.__name = (target) => target;';
 
-type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 /** A fresh context (empty cache) at Perch's origin, with `storageState`'s cookies if given. */
 export async function freshContext(
@@ -48,4 +48,29 @@ export async function connectedContext(
     throw new Error(`POST /session: ${String(response.status())} ${await response.text()}`);
   }
   return context;
+}
+
+/**
+ * The cookies a first visit to /messages leaves an operator connected with `session`: the
+ * session and `perch-view` (their preferences), with which the server sends a returning
+ * operator's first rows in the page's HTML.
+ */
+export async function returningOperatorState(
+  browser: Browser,
+  origin: string,
+  session: Record<string, string>,
+): Promise<StorageState> {
+  const context = await connectedContext(browser, origin, session);
+  try {
+    const page = await context.newPage();
+    await page.goto('/messages');
+    await page.getByRole('table', { name: 'Messages' }).getByRole('row').nth(1).waitFor();
+    const storageState = await context.storageState();
+    if (!storageState.cookies.some((cookie) => cookie.name === 'perch-view')) {
+      throw new Error('the first visit left no perch-view cookie');
+    }
+    return storageState;
+  } finally {
+    await context.close();
+  }
 }
